@@ -1,0 +1,2 @@
+// Benchmark entry point (see docs/performance.md).
+process.stdout.write('benchmark not yet implemented\n');

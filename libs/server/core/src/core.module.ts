@@ -1,0 +1,26 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { Clock, SystemClock } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { JobsService } from './jobs/jobs.service';
+import { LOGGER } from './tokens';
+
+/** Process-wide providers: configuration, logger, clock and the job queue. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: { config: AppConfig; logger: Logger; clock?: Clock }): DynamicModule {
+    return {
+      module: CoreModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        JobsService,
+      ],
+      exports: [AppConfig, LOGGER, Clock, JobsService],
+    };
+  }
+}

@@ -1,0 +1,213 @@
+import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Role } from '@prm/server/core';
+import { Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsEnum,
+  IsISO31661Alpha2,
+  IsISO4217CurrencyCode,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  IsDate,
+} from 'class-validator';
+import { Language, OrganisationStatus, UserStatus } from '../models/identity.models';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+@InputType()
+export class LoginInput {
+  @Field(() => String) @Transform(lower) @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254)
+  email: string;
+
+  @Field(() => String) @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export const PASSWORD_RULE = { min: 10, max: 200 };
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field(() => String) @IsString() @Length(20, 200)
+  token: string;
+
+  @Field(() => String) @Transform(trim) @IsString() @Length(1, 200)
+  name: string;
+
+  @Field(() => String) @IsString() @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `The password needs ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters.` })
+  password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field(() => String) @IsString() @MaxLength(200)
+  currentPassword: string;
+
+  @Field(() => String) @IsString() @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `The password needs ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters.` })
+  newPassword: string;
+}
+
+@InputType()
+export class InviteUserInput {
+  @Field(() => String) @Transform(lower) @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  name?: string;
+
+  @Field(() => Role) @IsEnum(Role)
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the inviter’s own organisation' })
+  @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  organisationId?: string;
+}
+
+@InputType()
+export class CreatePartnerInput {
+  @Field(() => String) @Transform(trim) @IsString() @Length(1, 200)
+  name: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  legalName?: string;
+
+  @Field(() => String) @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  country: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
+  city?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim)
+  @IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }) @MaxLength(300)
+  website?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' })
+  vatNumber?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60)
+  segment?: string;
+
+  @Field(() => Language, { nullable: true }) @IsOptional() @IsEnum(Language)
+  preferredLanguage?: Language;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
+  currency?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  channelManagerId?: string;
+}
+
+@InputType()
+export class UpdatePartnerInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  name?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  legalName?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  country?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
+  city?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim)
+  @IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }) @MaxLength(300)
+  website?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' })
+  vatNumber?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60)
+  segment?: string;
+
+  @Field(() => Language, { nullable: true }) @IsOptional() @IsEnum(Language)
+  preferredLanguage?: Language;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
+  currency?: string;
+
+  @Field(() => OrganisationStatus, { nullable: true }) @IsOptional() @IsEnum(OrganisationStatus)
+  status?: OrganisationStatus;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  channelManagerId?: string;
+}
+
+@InputType()
+export class PartnerFilter {
+  @Field(() => String, { nullable: true, description: 'Matches name, legal name, city or domain' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  search?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  programId?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  tierId?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  country?: string;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  channelManagerId?: string;
+
+  @Field(() => OrganisationStatus, { nullable: true }) @IsOptional() @IsEnum(OrganisationStatus)
+  status?: OrganisationStatus;
+}
+
+@InputType()
+export class UserFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  organisationId?: string;
+
+  @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role)
+  role?: Role;
+
+  @Field(() => UserStatus, { nullable: true }) @IsOptional() @IsEnum(UserStatus)
+  status?: UserStatus;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
+  search?: string;
+}
+
+@InputType()
+export class AuditFilter {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  actorUserId?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  entityType?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  entityId?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
+  operation?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate()
+  from?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true }) @IsOptional() @IsDate()
+  to?: Date;
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field(() => String) @Transform(trim) @IsString() @Length(1, 100)
+  name: string;
+
+  @Field(() => Role) @IsEnum(Role)
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'Defaults to the caller’s own organisation' })
+  @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  organisationId?: string;
+}

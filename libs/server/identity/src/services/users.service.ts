@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@prm/domain/common';
+import {
+  AppConfig,
+  Clock,
+  type Connection,
+  isPartnerRole,
+  isVendorRole,
+  parseCursor,
+  type RequestContext,
+  Role,
+  toConnection,
+} from '@prm/server/core';
+import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
+import { InvitationEntity } from '../entities/invitation.entity';
+import { OrganisationEntity } from '../entities/organisation.entity';
+import { UserEntity } from '../entities/user.entity';
+import type { AcceptInvitationInput, InviteUserInput, UserFilter } from '../graphql/inputs/identity.inputs';
+import { AuditService } from './audit.service';
+import { AuthService } from './auth.service';
+import { PasswordService } from './password.service';
+import { randomToken, sha256 } from './tokens';
+
+const INVALID_INVITATION = 'This invitation link is not valid or has expired. Ask for a new invitation.';
+
+const isUniqueViolation = (err: unknown): boolean =>
+  err instanceof QueryFailedError && (err.driverError as { code?: string } | undefined)?.code === '23505';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly passwords: PasswordService,
+    private readonly auth: AuthService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new DomainError('NOT_FOUND', 'User not found.');
+    ctx.assertCanSeeOrganisation(user.organisationId, 'User');
+    return user;
+  }
+
+  async me(ctx: RequestContext): Promise<UserEntity> {
+    const actor = ctx.requireActor();
+    if (!actor.userId) throw new DomainError('FORBIDDEN', 'An API key has no user profile.');
+    return this.get(ctx, actor.userId);
+  }
+
+  async byIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
+    if (ids.length === 0) return [];
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids });
+    const scope = ctx.partnerScope;
+    if (scope) qb.andWhere('u.organisationId = :scope', { scope });
+    return qb.getMany();
+  }
+
+  async list(ctx: RequestContext, filter: UserFilter, first: number, after?: string): Promise<Connection<UserEntity>> {
+    const cursor = parseCursor(after, 2);
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    const organisationId = ctx.partnerScope ?? filter.organisationId;
+    if (filter.organisationId) ctx.assertCanSeeOrganisation(filter.organisationId, 'Organisation');
+    if (organisationId) qb.andWhere('u.organisationId = :organisationId', { organisationId });
+    if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
+    if (filter.status) qb.andWhere('u.status = :status', { status: filter.status });
+    if (filter.search) {
+      qb.andWhere('(lower(u.name) LIKE :search OR u.email LIKE :search)', { search: `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
+    if (cursor) qb.andWhere('(lower(u.name), u.id) > (:n, :id)', { n: String(cursor[0]), id: String(cursor[1]) });
+    const rows = await qb.orderBy('lower(u.name)').addOrderBy('u.id').limit(first + 1).getMany();
+    return toConnection(rows, first, (u) => [u.name.toLowerCase(), u.id]);
+  }
+
+  private async targetOrganisation(em: EntityManager, ctx: RequestContext, organisationId: string | undefined): Promise<OrganisationEntity> {
+    const actor = ctx.requireActor();
+    const id = organisationId ?? actor.organisationId;
+    ctx.assertCanSeeOrganisation(id, 'Organisation');
+    const org = await em.getRepository(OrganisationEntity).findOneBy({ id });
+    if (!org) throw new DomainError('NOT_FOUND', 'Organisation not found.');
+    return org;
+  }
+
+  /** Which roles the caller may hand out in an organisation: partner admins only within their own, vendor admins anywhere. */
+  assertMayGrant(ctx: RequestContext, org: OrganisationEntity, role: Role): void {
+    const actor = ctx.requireActor();
+    const fits = org.kind === 'VENDOR' ? isVendorRole(role) : isPartnerRole(role);
+    if (!fits) {
+      throw new DomainError('BAD_USER_INPUT', 'Some fields are not valid.', {
+        role: [org.kind === 'VENDOR' ? 'Vendor staff get a vendor role.' : 'Partner users get a partner role.'],
+      });
+    }
+    if (actor.role === Role.VENDOR_ADMIN) return;
+    if (actor.role === Role.PARTNER_ADMIN && org.id === actor.organisationId && isPartnerRole(role)) return;
+    throw new DomainError('FORBIDDEN', 'You are not allowed to do this.');
+  }
+
+  async invite(ctx: RequestContext, input: InviteUserInput): Promise<{ invitation: InvitationEntity; inviteUrl: string }> {
+    return this.dataSource.transaction(async (em) => {
+      const org = await this.targetOrganisation(em, ctx, input.organisationId);
+      this.assertMayGrant(ctx, org, input.role);
+      if (org.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'This organisation is suspended; activate it before inviting users.');
+      const existing = await em.getRepository(UserEntity).findOneBy({ email: input.email });
+      if (existing) throw new DomainError('CONFLICT', 'Someone with this e-mail address already has an account.');
+      const now = this.clock.now();
+      // A new invitation replaces any open one for the same address.
+      await em.getRepository(InvitationEntity).update({ email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+      const token = randomToken();
+      const invitation = em.getRepository(InvitationEntity).create({
+        organisationId: org.id,
+        email: input.email,
+        name: input.name ?? null,
+        role: input.role,
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + this.config.INVITE_TTL_HOURS * 3_600_000),
+        invitedByUserId: ctx.actor?.userId ?? null,
+      });
+      await em.getRepository(InvitationEntity).insert(invitation);
+      const saved = await em.getRepository(InvitationEntity).findOneByOrFail({ id: invitation.id });
+      await this.audit.record(em, ctx, { operation: 'inviteUser', entityType: 'Invitation', entityId: saved.id, before: null, after: { ...saved } });
+      return { invitation: saved, inviteUrl: `${this.config.publicUrl}/invite/${token}` };
+    });
+  }
+
+  async listInvitations(ctx: RequestContext, organisationId: string | undefined, first: number, after?: string): Promise<Connection<InvitationEntity>> {
+    const cursor = parseCursor(after, 2);
+    const qb = this.dataSource.getRepository(InvitationEntity).createQueryBuilder('i');
+    const org = ctx.partnerScope ?? organisationId;
+    if (organisationId) ctx.assertCanSeeOrganisation(organisationId, 'Organisation');
+    if (org) qb.andWhere('i.organisationId = :org', { org });
+    if (cursor) qb.andWhere('(i.createdAt, i.id) < (:at, :id)', { at: new Date(String(cursor[0])), id: String(cursor[1]) });
+    const rows = await qb.orderBy('i.createdAt', 'DESC').addOrderBy('i.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, (i) => [i.createdAt.toISOString(), i.id]);
+  }
+
+  async revokeInvitation(ctx: RequestContext, id: string): Promise<InvitationEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(InvitationEntity);
+      const before = await repo.findOneBy({ id });
+      if (!before) throw new DomainError('NOT_FOUND', 'Invitation not found.');
+      ctx.assertCanSeeOrganisation(before.organisationId, 'Invitation');
+      const org = await em.getRepository(OrganisationEntity).findOneByOrFail({ id: before.organisationId });
+      this.assertMayGrant(ctx, org, before.role);
+      if (before.acceptedAt) throw new DomainError('CONFLICT', 'This invitation has already been accepted.');
+      if (!before.revokedAt) await repo.update({ id }, { revokedAt: this.clock.now() });
+      const after = await repo.findOneByOrFail({ id });
+      await this.audit.record(em, ctx, { operation: 'revokeInvitation', entityType: 'Invitation', entityId: id, before: { ...before }, after: { ...after } });
+      return after;
+    });
+  }
+
+  /** Single use: the invitation is claimed with a conditional update, so two accepts cannot both succeed. */
+  async acceptInvitation(ctx: RequestContext, input: AcceptInvitationInput): Promise<UserEntity> {
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const repo = em.getRepository(InvitationEntity);
+        const invitation = await repo.findOneBy({ tokenHash: sha256(input.token) });
+        const now = this.clock.now();
+        if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt <= now) {
+          throw new DomainError('NOT_FOUND', INVALID_INVITATION);
+        }
+        const claimed = await repo.update({ id: invitation.id, acceptedAt: IsNull(), revokedAt: IsNull() }, { acceptedAt: now });
+        if (claimed.affected !== 1) throw new DomainError('NOT_FOUND', INVALID_INVITATION);
+        const user = em.getRepository(UserEntity).create({
+          organisationId: invitation.organisationId,
+          email: invitation.email,
+          name: input.name,
+          role: invitation.role,
+          passwordHash,
+          status: 'ACTIVE',
+        });
+        await em.getRepository(UserEntity).insert(user);
+        const saved = await em.getRepository(UserEntity).findOneByOrFail({ id: user.id });
+        const actorCtx = ctx;
+        await this.audit.record(em, actorCtx, { operation: 'acceptInvitation', entityType: 'User', entityId: saved.id, before: null, after: { ...saved } });
+        return saved;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError('CONFLICT', 'Someone with this e-mail address already has an account.');
+      throw err;
+    }
+  }
+
+  async setStatus(ctx: RequestContext, id: string, status: UserEntity['status']): Promise<UserEntity> {
+    const actor = ctx.requireActor();
+    const result = await this.dataSource.transaction(async (em) => {
+      const repo = em.getRepository(UserEntity);
+      const before = await repo.findOneBy({ id });
+      if (!before) throw new DomainError('NOT_FOUND', 'User not found.');
+      ctx.assertCanSeeOrganisation(before.organisationId, 'User');
+      if (before.id === actor.userId) throw new DomainError('CONFLICT', 'You cannot change the status of your own account.');
+      const org = await em.getRepository(OrganisationEntity).findOneByOrFail({ id: before.organisationId });
+      this.assertMayGrant(ctx, org, before.role);
+      if (before.status !== status) await repo.update({ id }, { status });
+      const after = await repo.findOneByOrFail({ id });
+      await this.audit.record(em, ctx, {
+        operation: status === 'ACTIVE' ? 'reactivateUser' : 'deactivateUser',
+        entityType: 'User',
+        entityId: id,
+        before: { ...before },
+        after: { ...after },
+      });
+      return after;
+    });
+    if (status === 'DEACTIVATED') await this.auth.revokeAllSessions(id);
+    return result;
+  }
+
+  async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
+    const actor = ctx.requireActor();
+    if (!actor.userId) throw new DomainError('FORBIDDEN', 'An API key has no password.');
+    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOneOrFail();
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new DomainError('BAD_USER_INPUT', 'Some fields are not valid.', { currentPassword: ['The current password is not correct.'] });
+    }
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.dataSource.transaction(async (em) => {
+      await em.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
+      await this.audit.record(em, ctx, { operation: 'changePassword', entityType: 'User', entityId: user.id, before: { passwordChanged: false }, after: { passwordChanged: true } });
+    });
+    await this.auth.revokeAllSessions(user.id);
+    return true;
+  }
+}
