@@ -3,11 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { DomainError } from '@prm/domain/common';
 import { type Actor, ALLOW_KEY, type AllowRule, type PrmRequest, RequestContext, requestOf } from '@prm/server/core';
 import passport from 'passport';
-import { apiKeyFrom } from './api-key.strategy';
+import { ApiKeyStrategy, apiKeyFrom } from './api-key.strategy';
+import { JwtStrategy } from './jwt.strategy';
 
-function authenticate(strategy: string, req: PrmRequest): Promise<Actor | null> {
+function authenticate(strategy: passport.Strategy, req: PrmRequest): Promise<Actor | null> {
   return new Promise((resolve, reject) => {
-    passport.authenticate(strategy, { session: false }, (err: unknown, actor: Actor | false) => {
+    // A fresh object per request: passport attaches per-request callbacks to the strategy it is given.
+    passport.authenticate(Object.create(strategy) as passport.Strategy, { session: false }, (err: unknown, actor: Actor | false) => {
       if (err) reject(err);
       else resolve(actor || null);
     })(req, {}, (err: unknown) => (err ? reject(err) : resolve(null)));
@@ -20,7 +22,13 @@ function authenticate(strategy: string, req: PrmRequest): Promise<Actor | null> 
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  // Strategy instances, not names: passport's name registry is process-global and would mix up
+  // two app instances in one process (tests, the schema printer).
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtStrategy,
+    private readonly apiKey: ApiKeyStrategy,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AllowRule | undefined>(ALLOW_KEY, [context.getHandler(), context.getClass()]);
@@ -43,12 +51,12 @@ export class AuthorizationGuard implements CanActivate {
 
   private async authenticateRequest(req: PrmRequest): Promise<Actor | null> {
     if (apiKeyFrom(req)) {
-      const actor = await authenticate('api-key', req);
+      const actor = await authenticate(this.apiKey, req);
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'The API key is not valid.');
       return actor;
     }
     if (req.headers.authorization?.startsWith('Bearer ')) {
-      const actor = await authenticate('jwt', req);
+      const actor = await authenticate(this.jwt, req);
       if (!actor) throw new DomainError('UNAUTHENTICATED', 'Your session has expired. Sign in again.');
       return actor;
     }

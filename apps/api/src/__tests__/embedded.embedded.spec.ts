@@ -1,0 +1,101 @@
+import { JobsService } from '@prm/server/core';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+// The same application on the embedded engine (PGlite): migrations, demo data, sign-in, queries,
+// transaction serialisation on its single connection, and background jobs.
+describe('embedded database (PGlite)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.seedDemo();
+  }, 120_000);
+  afterAll(() => t.close());
+
+  it('runs in embedded mode', () => {
+    expect(t.mode).toBe('embedded');
+  });
+
+  it('signs in and lists partners with their tiers', async () => {
+    const token = await t.login('manager@vendor.test');
+    const res = await t.gql<{ partners: { edges: { node: { name: string; enrolments: { tier: { name: string } }[] } }[] } }>(
+      `{ partners(first: 5, filter: { search: "north" }) { edges { node { name enrolments { tier { name } } } } } }`,
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.partners.edges.map((e) => e.node.name)).toEqual(['Northwind IT']);
+    expect(res.data?.partners.edges[0].node.enrolments[0].tier.name).toBe('Silver');
+  });
+
+  it('shows a partner rep their tier and what is missing for the next one', async () => {
+    const token = await t.login('rep@northwind.test');
+    const res = await t.gql<{ tierStatus: { currentTier: { name: string }; nextTier: { name: string }; nextTierRules: { metric: string; current: string; target: string; missing: string; met: boolean }[] }[] }>(
+      `{ tierStatus { currentTier { name } nextTier { name } nextTierRules { metric current target missing met } } }`,
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    const [status] = res.data?.tierStatus ?? [];
+    expect(status.currentTier.name).toBe('Silver');
+    expect(status.nextTier.name).toBe('Gold');
+    expect(status.nextTierRules).toEqual([
+      { metric: 'WON_DEALS', current: '9', target: '15', missing: '6', met: false },
+      { metric: 'CERTIFIED_PEOPLE', current: '3', target: '5', missing: '2', met: false },
+    ]);
+  });
+
+  it('never interleaves two transactions on the single connection', async () => {
+    await t.dataSource.query(`CREATE TABLE serial_probe (id serial PRIMARY KEY, note text)`);
+    const events: string[] = [];
+    let seenInside = -1;
+    const slow = t.dataSource.transaction(async (em) => {
+      events.push('A:begin');
+      await em.query(`INSERT INTO serial_probe (note) VALUES ('a')`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      events.push('A:commit');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const other = t.dataSource.transaction(async (em) => {
+      events.push('B:begin');
+      const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM serial_probe`);
+      seenInside = n;
+      await em.query(`INSERT INTO serial_probe (note) VALUES ('b')`);
+      events.push('B:commit');
+    });
+    const failing = t.dataSource
+      .transaction(async (em) => {
+        await em.query(`INSERT INTO serial_probe (note) VALUES ('rolled back')`);
+        throw new Error('boom');
+      })
+      .catch((err: Error) => err.message);
+    await Promise.all([slow, other]);
+    expect(await failing).toBe('boom');
+    // B started only after A committed, so it saw A's row; the rolled-back row never appears.
+    expect(events).toEqual(['A:begin', 'A:commit', 'B:begin', 'B:commit']);
+    expect(seenInside).toBe(1);
+    const rows: { note: string }[] = await t.dataSource.query(`SELECT note FROM serial_probe ORDER BY id`);
+    expect(rows.map((r) => r.note)).toEqual(['a', 'b']);
+  });
+
+  it('runs background jobs, enqueued atomically with the transaction that causes them', async () => {
+    const jobs = t.app.get(JobsService);
+    const seen: string[] = [];
+    jobs.register<{ note: string }>('probe-job', async (data) => {
+      seen.push(data.note);
+    });
+    await jobs.start({ workers: true });
+    await t.dataSource.transaction(async (em) => {
+      await jobs.send('probe-job', { note: 'committed' }, { manager: em });
+    });
+    await t.dataSource
+      .transaction(async (em) => {
+        await jobs.send('probe-job', { note: 'rolled back' }, { manager: em });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    const deadline = Date.now() + 20_000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(seen).toEqual(['committed']);
+  }, 40_000);
+});

@@ -1,0 +1,30 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Run from the repository root: npx graphql-codegen --config apps/portal/codegen.ts
+const config: CodegenConfig = {
+  overwrite: true,
+  schema: 'apps/api/schema.gql',
+  documents: ['apps/portal/src/**/*.{ts,tsx}', '!apps/portal/src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    'apps/portal/src/gql/': {
+      preset: 'client',
+      presetConfig: {
+        // Components read fragment fields directly; masking would add useFragment boilerplate everywhere.
+        fragmentMasking: false,
+      },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+        defaultScalarType: 'unknown',
+        scalars: { DateTime: 'string' },
+        skipTypename: false,
+        nonOptionalTypename: false,
+        documentMode: 'documentNode',
+      },
+    },
+  },
+};
+
+export default config;
