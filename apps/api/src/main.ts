@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, JobsService, loadConfig } from '@prm/server/core';
+import { ConfigError, createLogger, exitGracefullyOnSignals, JobsService, loadConfig } from '@prm/server/core';
 import { createApp } from './app/create-app';
 import { DemoSeedService } from './app/demo-seed.service';
 
@@ -8,6 +8,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = await createApp({ config, logger });
   await app.init();
+  exitGracefullyOnSignals(app, logger);
   if (config.demoMode) await app.get(DemoSeedService).seedIfEmpty();
   await app.get(JobsService).start({ workers: config.RUN_WORKERS });
   await app.listen(config.PORT, config.HOST);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, JobsService, loadConfig, PinoNestLogger } from '@prm/server/core';
+import { ConfigError, createLogger, exitGracefullyOnSignals, JobsService, loadConfig, PinoNestLogger } from '@prm/server/core';
 import { AppModule } from './app/app.module';
 
 /** Runs only the background workers (no HTTP), so they scale out separately from the api. */
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, logger }), { logger: new PinoNestLogger(logger) });
-  app.enableShutdownHooks();
+  exitGracefullyOnSignals(app, logger);
   await app.get(JobsService).start({ workers: true });
   logger.info('worker started');
 }

@@ -101,14 +101,14 @@ export async function generateScaleS(pool: Pool, passwordHash: string): Promise<
     };
     for (let i = 0; i < SCALE_S.partners; i++) {
       const be = i % 20 >= 13; // 35 % Belgian
-      const stem = i % 4 === 3 ? PLACES[(i * 5) % PLACES.length] : SURNAMES[(i * 13) % SURNAMES.length];
+      const stem = i % 5 === 4 ? PLACES[(i * 3 + Math.floor(i / 5)) % PLACES.length] : SURNAMES[(i * 7 + Math.floor(i / 5)) % SURNAMES.length];
       const name = `${stem} ${ACTIVITIES[(i * 7 + Math.floor(i / 40)) % ACTIVITIES.length]} ${i + 1}`;
       const domain = `${slug(name)}.${be ? 'be' : 'nl'}`;
       org.id.push(randomUUID());
       org.name.push(name);
       org.legal.push(`${name} ${be ? 'NV' : 'B.V.'}`);
       org.country.push(be ? 'BE' : 'NL');
-      org.city.push(be ? CITIES_BE[(i * 11) % CITIES_BE.length] : CITIES_NL[(i * 11) % CITIES_NL.length]);
+      org.city.push(be ? CITIES_BE[(i * 7 + Math.floor(i / 20)) % CITIES_BE.length] : CITIES_NL[(i * 7 + Math.floor(i / 20)) % CITIES_NL.length]);
       org.website.push(`https://www.${domain}`);
       org.domain.push(domain);
       org.vat.push(be ? `BE0${digits(i, 9)}` : `NL${digits(i, 9)}B01`);

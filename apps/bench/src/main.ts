@@ -1,2 +1,436 @@
-// Benchmark entry point (see docs/performance.md).
-process.stdout.write('benchmark not yet implemented\n');
+// Benchmark entry point (see docs/performance.md). `npm run bench [-- --write] [-- --keep]`.
+import './env';
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { decodeCursor } from '@prm/domain/common';
+import { createLogger, loadConfig, queriesIssued } from '@prm/server/core';
+import { PasswordService } from '@prm/server/identity';
+import { Client, Pool } from 'pg';
+import { createApp } from '../../api/src/app/create-app';
+import { generateScaleS, type GeneratedData } from './data';
+import { runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
+import { groupStats, type Measured, renderReport, replaceResults, type Row, statsOf } from './report';
+import { partnerPageQuery, type PartnerPageRequest } from './sql';
+
+const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
+  --write              update the results section of docs/performance.md
+  --keep               keep the benchmark database (default: dropped)
+  --concurrency=N      concurrent clients per scenario (default 32)
+  --warmup=S           warm-up seconds per scenario (default 3)
+  --duration=S         measured seconds per scenario (default 10)
+  --scenario=me|partners  run one scenario only
+  --same-thread        run the load generator on the api's thread (default: a worker thread)
+  --fail-on-target     exit 2 when a performance target is missed
+Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
+
+interface Options {
+  write: boolean;
+  keep: boolean;
+  concurrency: number;
+  warmupS: number;
+  durationS: number;
+  scenarios: Set<'me' | 'partners'>;
+  sameThread: boolean;
+  failOnTarget: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { write: false, keep: false, concurrency: 32, warmupS: 3, durationS: 10, scenarios: new Set(['me', 'partners']), sameThread: false, failOnTarget: false };
+  const num = (value: string, name: string, min: number, max: number): number => {
+    const x = Number(value);
+    if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`${name} must be a number from ${min} to ${max}`);
+    return x;
+  };
+  for (const arg of argv) {
+    const [key, value = ''] = arg.split('=', 2);
+    if (key === '--write') o.write = true;
+    else if (key === '--keep') o.keep = true;
+    else if (key === '--same-thread') o.sameThread = true;
+    else if (key === '--fail-on-target') o.failOnTarget = true;
+    else if (key === '--concurrency') o.concurrency = Math.round(num(value, key, 1, 256));
+    else if (key === '--warmup') o.warmupS = num(value, key, 0, 30);
+    else if (key === '--duration') o.durationS = num(value, key, 1, 30);
+    else if (key === '--scenario' && (value === 'me' || value === 'partners')) o.scenarios = new Set([value]);
+    else if (key === '--help' || key === '-h') throw new UsageError('');
+    else throw new UsageError(`unknown option ${arg}`);
+  }
+  return o;
+}
+
+class UsageError extends Error {}
+
+const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
+
+/** The whole run must finish within this; the watchdog drops the database and exits non-zero. */
+const HARD_LIMIT_MS = 170_000;
+const PASSWORD = 'bench-password-123';
+const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
+
+function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Drops the database from a detached process, so it happens even when this process is being killed. */
+function dropInBackground(adminUrl: string, database: string): void {
+  const script = `const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+const c = new Client({ connectionString: ${JSON.stringify(adminUrl)} });
+c.connect().then(() => c.query('DROP DATABASE IF EXISTS "${database}" WITH (FORCE)')).catch(() => {}).finally(() => c.end());`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function graphql<T>(port: number, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const json = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (res.status !== 200 || json.errors?.length || !json.data) {
+    throw new Error(`GraphQL request failed (HTTP ${res.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return json.data;
+}
+
+const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;
+const ME = `query Me { me { id email role organisationId } }`;
+const PARTNERS = `query Partners($first: Int!, $after: String, $filter: PartnerFilter) {
+  partners(first: $first, after: $after, filter: $filter) {
+    edges { cursor node { id name city country status channelManager { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface PartnersPage {
+  partners: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+const PAGE_SIZE = 25;
+/** "Later page" requests open these pages (cursor = endCursor of the page before). */
+const LATER_PAGES = [2, 5, 10, 20, 40];
+/** Search terms: company-name words, a surname, two cities. */
+const SEARCH_TERMS = ['automatisering', 'cloud', 'bakker', 'gent', 'utrecht'];
+
+interface PartnerCase {
+  group: 'first page' | 'later page' | 'search';
+  label: string;
+  variables: { first: number; after?: string; filter?: { search: string } };
+  sql: PartnerPageRequest;
+}
+
+/** Builds the partner-list mix (first page, later pages, searches, interleaved) and checks the api and the SQL return the same rows. */
+async function partnerCases(port: number, token: string, pool: Pool): Promise<PartnerCase[]> {
+  const cursors = new Map<number, string>();
+  let after: string | undefined;
+  for (let page = 1; page < Math.max(...LATER_PAGES); page++) {
+    const data: PartnersPage = await graphql<PartnersPage>(port, token, PARTNERS, { first: PAGE_SIZE, after });
+    after = data.partners.pageInfo.endCursor ?? undefined;
+    if (!after) throw new Error(`partner list ended at page ${page}`);
+    cursors.set(page + 1, after);
+  }
+  const cases: PartnerCase[] = [];
+  for (let i = 0; i < LATER_PAGES.length; i++) {
+    cases.push({ group: 'first page', label: 'first page', variables: { first: PAGE_SIZE }, sql: { first: PAGE_SIZE } });
+    const cursor = cursors.get(LATER_PAGES[i])!;
+    const decoded = decodeCursor(cursor);
+    if (!decoded || decoded.length !== 2) throw new Error('unexpected cursor shape');
+    cases.push({
+      group: 'later page',
+      label: `page ${LATER_PAGES[i]}`,
+      variables: { first: PAGE_SIZE, after: cursor },
+      sql: { first: PAGE_SIZE, after: [String(decoded[0]), String(decoded[1])] },
+    });
+    const term = SEARCH_TERMS[i % SEARCH_TERMS.length];
+    cases.push({ group: 'search', label: `search "${term}"`, variables: { first: PAGE_SIZE, filter: { search: term } }, sql: { first: PAGE_SIZE, search: term } });
+  }
+  // The baseline must fetch exactly what the api returns.
+  for (const c of cases) {
+    const api = await graphql<PartnersPage>(port, token, PARTNERS, c.variables);
+    const q = partnerPageQuery(c.sql);
+    const { rows } = await pool.query<{ id: string }>(q.text, q.values);
+    const apiIds = api.partners.edges.map((e) => e.node.id).join(',');
+    const sqlIds = rows.slice(0, PAGE_SIZE).map((r) => r.id).join(',');
+    if (apiIds !== sqlIds || api.partners.edges.length === 0) throw new Error(`api and SQL disagree for ${c.label}: api ${api.partners.edges.length} rows, sql ${Math.min(rows.length, PAGE_SIZE)} rows`);
+  }
+  return cases;
+}
+
+/** Statements the api issues for one request of each kind, counted by its TypeORM logger (sequential, nothing else running). */
+async function statementsPerRequest(port: number, requests: { token: string; query: string; variables?: Record<string, unknown> }[]): Promise<number[]> {
+  const counts: number[] = [];
+  for (const r of requests) {
+    const before = queriesIssued();
+    await graphql(port, r.token, r.query, r.variables);
+    counts.push(queriesIssued() - before);
+  }
+  return counts;
+}
+
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const cpu of os.cpus()) {
+    idle += cpu.times.idle;
+    total += cpu.times.idle + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq;
+  }
+  return { idle, total };
+}
+
+/** Runs one scenario (in a worker thread unless --same-thread) and samples CPU use over its measured window. */
+async function measure(spec: ScenarioSpec, sameThread: boolean): Promise<Measured> {
+  const span: { start: { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu: ReturnType<typeof cpuTimes>; proc: NodeJS.CpuUsage; at: number } | null } = { start: null };
+  const onMeasuring = (): void => {
+    span.start = { elu: performance.eventLoopUtilization(), cpu: cpuTimes(), proc: process.cpuUsage(), at: performance.now() };
+  };
+  let result: ScenarioResult;
+  if (sameThread) {
+    result = await runScenario(spec, onMeasuring);
+  } else {
+    result = await new Promise<ScenarioResult>((resolve, reject) => {
+      const worker = new Worker(path.join(__dirname, 'load-worker.js'), { workerData: spec });
+      worker.on('message', (msg: { type: 'measuring' } | { type: 'done'; result: ScenarioResult } | { type: 'failed'; message: string }) => {
+        if (msg.type === 'measuring') onMeasuring();
+        else if (msg.type === 'done') resolve(msg.result);
+        else reject(new Error(`load generator failed: ${msg.message}`));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))));
+    });
+  }
+  const start = span.start;
+  if (!start) throw new Error('the measured window never opened');
+  const elu = performance.eventLoopUtilization(start.elu);
+  const cpu = cpuTimes();
+  const proc = process.cpuUsage(start.proc);
+  const wallMs = performance.now() - start.at;
+  return {
+    result,
+    stats: statsOf(result.latencies, result.elapsedMs),
+    mainThreadBusy: elu.utilization,
+    machineBusy: 1 - (cpu.idle - start.cpu.idle) / Math.max(1, cpu.total - start.cpu.total),
+    processCores: (proc.user + proc.system) / 1000 / wallMs,
+  };
+}
+
+function describe(m: Measured): string {
+  const s = m.stats;
+  return `${s.requests} req, ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, errors ${m.result.errors + m.result.warmupErrors}`;
+}
+
+async function main(): Promise<number> {
+  const opts = parseArgs(process.argv.slice(2));
+  const adminUrl = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+  const database = `prm_bench_${stamp}`;
+  const dbUrl = databaseUrl(adminUrl, database);
+  const runStarted = Date.now();
+
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  let postgres: string;
+  try {
+    postgres = (await admin.query<{ version: string }>('SELECT version()')).rows[0].version;
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  log(`created database ${database}`);
+
+  // Killed or stuck: drop the database from a detached process and leave.
+  let finished = false;
+  const bail = (why: string, code: number): void => {
+    if (finished) return;
+    finished = true;
+    log(`${why}; ${opts.keep ? `database ${database} kept` : `dropping ${database}`}`);
+    if (!opts.keep) dropInBackground(adminUrl, database);
+    process.exit(code);
+  };
+  const onSignal = (signal: NodeJS.Signals): void => bail(`received ${signal}`, signal === 'SIGINT' ? 130 : 143);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const watchdog = setTimeout(() => bail(`run exceeded ${HARD_LIMIT_MS / 1000} s`, 1), HARD_LIMIT_MS);
+  watchdog.unref();
+
+  let app: NestExpressApplication | null = null;
+  let pool: Pool | null = null;
+  let exitCode = 0;
+  try {
+    const config = loadConfig({
+      NODE_ENV: process.env['NODE_ENV'],
+      DATABASE_URL: dbUrl,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ARGON2_MEMORY_KIB: '1024',
+      RUN_MIGRATIONS: 'true',
+      RUN_WORKERS: 'false',
+      DEMO_MODE: 'false',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+    });
+    const logger = createLogger(config.LOG_LEVEL);
+    let t = performance.now();
+    app = await createApp({ config, logger, servePortal: false });
+    await app.init(); // runs the migrations
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    log(`api listening on 127.0.0.1:${port} (migrated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
+
+    t = performance.now();
+    pool = new Pool({ connectionString: dbUrl, max: 4 });
+    const passwordHash = await app.get(PasswordService).hash(PASSWORD);
+    const data: GeneratedData = await generateScaleS(pool, passwordHash);
+    log(`generated Scale S in ${((performance.now() - t) / 1000).toFixed(1)} s: ${JSON.stringify(data.sizes)}`);
+
+    const login = async (email: string): Promise<string> =>
+      (await graphql<{ login: { accessToken: string } }>(port, null, LOGIN, { input: { email, password: PASSWORD } })).login.accessToken;
+    const repToken = await login(data.partnerRep.email);
+    const managerToken = await login(data.channelManager.email);
+    log(`signed in as partner rep ${data.partnerRep.email} and channel manager ${data.channelManager.email}`);
+
+    const common = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
+    const httpTarget = (token: string) => ({ kind: 'http' as const, port, token });
+    const sqlTarget = { kind: 'sql' as const, databaseUrl: dbUrl, poolSize: opts.concurrency };
+    const measured: { label: string; client: string; m: Measured; queriesPerRequest?: string }[] = [];
+    const rows: Row[] = [];
+    const breakdown: { label: string; api: ReturnType<typeof statsOf>; sql: ReturnType<typeof statsOf> }[] = [];
+
+    if (opts.scenarios.has('me')) {
+      const [statements] = await statementsPerRequest(port, [{ token: repToken, query: ME }]);
+      const apiVariants: Variant[] = [{ label: 'me', kind: 'http', body: JSON.stringify({ query: ME }), check: { type: 'me', userId: data.partnerRep.id } }];
+      const sqlVariants: Variant[] = [{ label: 'me', kind: 'sql-me', userId: data.partnerRep.id }];
+      log('measuring `me` over HTTP …');
+      const api = await measure({ name: 'me (api)', target: httpTarget(repToken), variants: apiVariants, ...common }, opts.sameThread);
+      log(`  ${describe(api)}`);
+      log('measuring `me` raw SQL baseline …');
+      const sql = await measure({ name: 'me (sql)', target: sqlTarget, variants: sqlVariants, ...common }, opts.sameThread);
+      log(`  ${describe(sql)}`);
+      measured.push({ label: '`me` (partner rep)', client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: String(statements) });
+      measured.push({ label: '`me` (partner rep)', client: 'raw SQL (pg)', m: sql, queriesPerRequest: '2' });
+      rows.push({ scenario: '`me`: authorized simple query', api: api.stats, sql: sql.stats, target: '≥ 1,000 req/s', met: api.stats.rps >= 1000 });
+    }
+
+    if (opts.scenarios.has('partners')) {
+      const cases = await partnerCases(port, managerToken, pool);
+      const statements = await statementsPerRequest(
+        port,
+        cases.map((c) => ({ token: managerToken, query: PARTNERS, variables: c.variables })),
+      );
+      const apiVariants: Variant[] = cases.map((c) => ({
+        label: c.label,
+        kind: 'http',
+        body: JSON.stringify({ query: PARTNERS, variables: c.variables }),
+        check: { type: 'partners', minEdges: 1 },
+      }));
+      const sqlVariants: Variant[] = cases.map((c) => ({ label: c.label, kind: 'sql-partners', page: c.sql, minRows: 1 }));
+      log(`measuring the partner list over HTTP (${cases.length} request shapes, round-robin) …`);
+      const api = await measure({ name: 'partners (api)', target: httpTarget(managerToken), variants: apiVariants, ...common }, opts.sameThread);
+      log(`  ${describe(api)}`);
+      log('measuring the partner list raw SQL baseline …');
+      const sql = await measure({ name: 'partners (sql)', target: sqlTarget, variants: sqlVariants, ...common }, opts.sameThread);
+      log(`  ${describe(sql)}`);
+      const sqlStatements = cases.map(() => 2);
+      const range = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
+      measured.push({ label: 'Partner list (mix)', client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: range(statements) });
+      measured.push({ label: 'Partner list (mix)', client: 'raw SQL (pg)', m: sql, queriesPerRequest: range(sqlStatements) });
+      rows.push({ scenario: 'Partner list page (mix)', api: api.stats, sql: sql.stats, target: 'p95 ≤ 1.5× raw SQL', met: api.stats.p95 <= 1.5 * sql.stats.p95 });
+      for (const group of ['first page', 'later page', 'search'] as const) {
+        const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
+        breakdown.push({ label: group, api: groupStats(api.result, indexes), sql: groupStats(sql.result, indexes) });
+      }
+    }
+
+    const totalRequests = measured.reduce((sum, x) => sum + x.m.result.requests + x.m.result.warmupRequests, 0);
+    const totalErrors = measured.reduce((sum, x) => sum + x.m.result.errors + x.m.result.warmupErrors, 0);
+    const cpus = os.cpus();
+    const report = renderReport({
+      date: new Date(),
+      machine: {
+        os: `${os.type()} ${os.release()} (${os.arch()})`,
+        cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+        cpus: cpus.length,
+        memoryGiB: os.totalmem() / 1024 ** 3,
+        node: process.version,
+        postgres: postgres.split(' on ')[0],
+      },
+      sizes: data.sizes,
+      method: {
+        concurrency: opts.concurrency,
+        warmupS: opts.warmupS,
+        durationS: opts.durationS,
+        loadGenerator: opts.sameThread ? "the api's own thread" : 'a worker thread of the api process',
+        nodeEnv: config.NODE_ENV,
+        apiPoolSize: API_POOL_SIZE,
+        sqlPoolSize: opts.concurrency,
+      },
+      measured,
+      breakdown,
+      rows,
+      errors: { total: totalErrors, requests: totalRequests },
+    });
+    process.stdout.write(`\n${report}\n\n`);
+
+    for (const x of measured) {
+      if (x.m.result.errorSamples.length) log(`${x.m.result.name}: first errors: ${x.m.result.errorSamples.join(' | ')}`);
+    }
+    if (totalRequests === 0 || totalErrors / totalRequests > 0.001) {
+      log(`FAILED: ${totalErrors} errors in ${totalRequests} requests (limit 0.1 %)`);
+      exitCode = 1;
+    } else if (opts.write) {
+      const docPath = path.resolve(__dirname, '../../../../docs/performance.md');
+      fs.writeFileSync(docPath, replaceResults(fs.readFileSync(docPath, 'utf8'), report));
+      log(`updated ${path.relative(process.cwd(), docPath)}`);
+    }
+    if (exitCode === 0 && opts.failOnTarget && rows.some((r) => r.met === false)) {
+      log('a performance target was missed (--fail-on-target)');
+      exitCode = 2;
+    }
+  } finally {
+    if (!finished) {
+      await pool?.end().catch(() => undefined);
+      await app?.close().catch((err: unknown) => log(`closing the api failed: ${String(err)}`));
+      if (opts.keep) {
+        log(`kept database ${database} (${dbUrl})`);
+      } else {
+        await dropDatabase(adminUrl, database).then(
+          () => log(`dropped database ${database}`),
+          (err: unknown) => log(`could not drop ${database}: ${String(err)}`),
+        );
+      }
+      finished = true;
+    }
+    clearTimeout(watchdog);
+    log(`total ${((Date.now() - runStarted) / 1000).toFixed(1)} s`);
+  }
+  return exitCode;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message ? `${err.message}\n` : ''}${USAGE}\n`);
+      process.exit(err.message ? 64 : 0);
+    }
+    process.stderr.write(`[bench] FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

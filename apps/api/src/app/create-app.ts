@@ -29,7 +29,6 @@ export async function createApp(options: AppModuleOptions & { servePortal?: bool
   app.use(requestLogging(logger));
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const dir = options.servePortal === false ? null : portalDir(config.PORTAL_DIST);
   if (dir) {

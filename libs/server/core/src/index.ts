@@ -20,3 +20,4 @@ export * from './logging/request-logging';
 export * from './tokens';
 export * from './database/snake-naming.strategy';
 export * from './graphql/id.args';
+export * from './lifecycle/graceful-shutdown';

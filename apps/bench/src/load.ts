@@ -1,0 +1,206 @@
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { partnerPageQuery, type PartnerPageRequest, AUTH_LOOKUP_SQL, USER_BY_ID_SQL, usersByIdsSql } from './sql';
+
+/** One request shape within a scenario; requests cycle through the variants round-robin. */
+export type Variant =
+  | { label: string; kind: 'http'; body: string; check: { type: 'me'; userId: string } | { type: 'partners'; minEdges: number } }
+  | { label: string; kind: 'sql-me'; userId: string }
+  | { label: string; kind: 'sql-partners'; page: PartnerPageRequest; minRows: number };
+
+export interface ScenarioSpec {
+  name: string;
+  /** HTTP: where the api listens and the bearer token. SQL: the database and the pool size. */
+  target: { kind: 'http'; port: number; token: string } | { kind: 'sql'; databaseUrl: string; poolSize: number };
+  variants: Variant[];
+  concurrency: number;
+  warmupMs: number;
+  durationMs: number;
+  /** Hard cap on measured requests (keeps a run bounded even on a very fast machine). */
+  maxRequests: number;
+  timeoutMs: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  requests: number;
+  errors: number;
+  warmupRequests: number;
+  warmupErrors: number;
+  errorSamples: string[];
+  elapsedMs: number;
+  /** Per measured request: latency in ms and the variant index. */
+  latencies: Float64Array;
+  variantOf: Uint8Array;
+}
+
+type Task = (variant: number) => Promise<void>;
+
+interface Runner {
+  task: Task;
+  close(): Promise<void>;
+}
+
+function httpRunner(spec: ScenarioSpec & { target: { kind: 'http' } }): Runner {
+  const { port, token } = spec.target;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
+  const bodies = spec.variants.map((v) => (v.kind === 'http' ? Buffer.from(v.body) : Buffer.alloc(0)));
+  const task: Task = (variant) =>
+    new Promise<void>((resolve, reject) => {
+      const v = spec.variants[variant];
+      const body = bodies[variant];
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
+            try {
+              checkGraphql(v, JSON.parse(text));
+              resolve();
+            } catch (err) {
+              reject(err instanceof Error ? new Error(`${err.message}: ${text.slice(0, 200)}`) : err);
+            }
+          });
+        },
+      );
+      req.setTimeout(spec.timeoutMs, () => req.destroy(new Error(`timeout after ${spec.timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  return {
+    task,
+    close: async () => agent.destroy(),
+  };
+}
+
+function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null; errors?: { message?: string }[] }): void {
+  if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors.map((e) => e.message).join('; ')}`);
+  if (v.kind !== 'http' || !json.data) throw new Error('no data');
+  if (v.check.type === 'me') {
+    const me = json.data['me'] as { id?: string } | null;
+    if (me?.id !== v.check.userId) throw new Error('unexpected me');
+  } else {
+    const edges = (json.data['partners'] as { edges?: unknown[] } | null)?.edges;
+    if (!Array.isArray(edges) || edges.length < v.check.minEdges) throw new Error('unexpected partners page');
+  }
+}
+
+function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
+  const pool = new Pool({ connectionString: spec.target.databaseUrl, max: spec.target.poolSize });
+  pool.on('error', () => undefined);
+  const queries = spec.variants.map((v) => (v.kind === 'sql-partners' ? partnerPageQuery(v.page) : null));
+  const task: Task = async (variant) => {
+    const v = spec.variants[variant];
+    if (v.kind === 'sql-me') {
+      // The request's two statements: JwtStrategy's lookup, then the user row.
+      const auth = await pool.query(AUTH_LOOKUP_SQL, [v.userId]);
+      if (auth.rowCount !== 1) throw new Error('auth lookup found no user');
+      const user = await pool.query(USER_BY_ID_SQL, [v.userId]);
+      if (user.rows[0]?.id !== v.userId) throw new Error('user row not found');
+    } else if (v.kind === 'sql-partners') {
+      // The page (LIMIT first + 1), then one batch for the page's channel managers.
+      const q = queries[variant]!;
+      const page = await pool.query<{ channel_manager_id: string | null }>(q.text, q.values);
+      if (page.rows.length < v.minRows) throw new Error('unexpected partners page');
+      const ids = [...new Set(page.rows.slice(0, v.page.first).map((r) => r.channel_manager_id).filter((id): id is string => id !== null))];
+      if (ids.length > 0) await pool.query(usersByIdsSql(ids.length), ids);
+    } else {
+      throw new Error(`an SQL scenario cannot run variant ${v.label}`);
+    }
+  };
+  return { task, close: () => pool.end() };
+}
+
+/**
+ * Closed-loop load: `concurrency` workers each issue one request after another. Warm-up requests are
+ * not recorded; then every request that starts within the measurement window is recorded (in-flight
+ * ones are awaited), stopping early at maxRequests.
+ */
+export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void): Promise<ScenarioResult> {
+  const runner = spec.target.kind === 'http' ? httpRunner(spec as ScenarioSpec & { target: { kind: 'http' } }) : sqlRunner(spec as ScenarioSpec & { target: { kind: 'sql' } });
+  const cap = spec.maxRequests;
+  const latencies = new Float64Array(cap);
+  const variantOf = new Uint8Array(cap);
+  let recorded = 0;
+  let errors = 0;
+  let warmupErrors = 0;
+  let warmupRequests = 0;
+  const errorSamples: string[] = [];
+  let seq = 0;
+  let measureStart = 0;
+  let measureEnd = Infinity;
+  let lastDone = 0;
+  let stop = false;
+
+  const note = (err: unknown): void => {
+    if (errorSamples.length < 5) errorSamples.push(err instanceof Error ? err.message : String(err));
+  };
+
+  try {
+    // Warm-up: same load, nothing recorded.
+    const warmupEnd = performance.now() + spec.warmupMs;
+    const warm = async (): Promise<void> => {
+      while (performance.now() < warmupEnd) {
+        warmupRequests += 1;
+        try {
+          await runner.task(seq++ % spec.variants.length);
+        } catch (err) {
+          warmupErrors += 1;
+          note(err);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: spec.concurrency }, warm));
+
+    onMeasuring?.();
+    measureStart = performance.now();
+    measureEnd = measureStart + spec.durationMs;
+    const worker = async (): Promise<void> => {
+      while (!stop) {
+        const started = performance.now();
+        if (started >= measureEnd || recorded >= cap) {
+          stop = true;
+          return;
+        }
+        const slot = recorded++;
+        const variant = seq++ % spec.variants.length;
+        try {
+          await runner.task(variant);
+        } catch (err) {
+          errors += 1;
+          note(err);
+        }
+        const done = performance.now();
+        latencies[slot] = done - started;
+        variantOf[slot] = variant;
+        if (done > lastDone) lastDone = done;
+      }
+    };
+    await Promise.all(Array.from({ length: spec.concurrency }, worker));
+  } finally {
+    await runner.close();
+  }
+  return {
+    name: spec.name,
+    requests: recorded,
+    errors,
+    warmupRequests,
+    warmupErrors,
+    errorSamples,
+    elapsedMs: lastDone - measureStart,
+    latencies: latencies.slice(0, recorded),
+    variantOf: variantOf.slice(0, recorded),
+  };
+}

@@ -1,0 +1,134 @@
+import type { ScenarioResult } from './load';
+import type { ScaleSizes } from './data';
+
+export interface Stats {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1];
+}
+
+export function statsOf(latencies: Float64Array, elapsedMs: number): Stats {
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requests: sorted.length,
+    rps: elapsedMs > 0 ? sorted.length / (elapsedMs / 1000) : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+  };
+}
+
+/** Latency stats of the requests of one group of variants (throughput is that group's share of the run). */
+export function groupStats(result: ScenarioResult, variantIndexes: number[]): Stats {
+  const wanted = new Set(variantIndexes);
+  const picked: number[] = [];
+  for (let i = 0; i < result.requests; i++) if (wanted.has(result.variantOf[i])) picked.push(result.latencies[i]);
+  return statsOf(Float64Array.from(picked), result.elapsedMs);
+}
+
+export interface Measured {
+  result: ScenarioResult;
+  stats: Stats;
+  /** Share of wall time the api's (main) thread was busy during the measured window. */
+  mainThreadBusy: number;
+  /** Share of all cores busy (whole machine, postgres included) during the measured window. */
+  machineBusy: number;
+  /** CPU time of this process (api + load generator threads) per wall-clock second, in cores. */
+  processCores: number;
+}
+
+export interface Row {
+  scenario: string;
+  api: Stats;
+  sql: Stats;
+  target: string;
+  met: boolean | null;
+}
+
+export interface ReportInput {
+  date: Date;
+  machine: { os: string; cpu: string; cpus: number; memoryGiB: number; node: string; postgres: string };
+  sizes: ScaleSizes;
+  method: { concurrency: number; warmupS: number; durationS: number; loadGenerator: string; nodeEnv: string; apiPoolSize: number; sqlPoolSize: number };
+  measured: { label: string; client: string; m: Measured; queriesPerRequest?: string }[];
+  breakdown: { label: string; api: Stats; sql: Stats }[];
+  rows: Row[];
+  errors: { total: number; requests: number };
+}
+
+const n = (x: number, digits = 1): string =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
+const pct = (x: number): string => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–');
+
+export function renderReport(r: ReportInput): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Run of ${r.date.toISOString().replace(/\.\d+Z$/, 'Z')} on ${m.cpus} × ${m.cpu}, ${n(m.memoryGiB, 1)} GiB RAM, ${m.os}, Node ${m.node}, ${m.postgres}.`);
+  lines.push('');
+  lines.push(
+    `Data (Scale S): ${r.sizes.organisations.toLocaleString('en-US')} organisations (${r.sizes.partners.toLocaleString('en-US')} partners), ` +
+      `${r.sizes.users.toLocaleString('en-US')} users (${r.sizes.partnerUsers.toLocaleString('en-US')} partner users, ${r.sizes.vendorStaff} vendor staff), ` +
+      `${r.sizes.programs} programs × ${r.sizes.tiers / r.sizes.programs} tiers, ${r.sizes.enrolments.toLocaleString('en-US')} enrolments.`,
+  );
+  lines.push(
+    `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured per scenario; ` +
+      `load generator in ${r.method.loadGenerator}; api NODE_ENV=${r.method.nodeEnv}, TypeORM pool ${r.method.apiPoolSize}; baseline pg.Pool ${r.method.sqlPoolSize}.`,
+  );
+  lines.push('');
+  lines.push('| Target | API | Raw SQL | Ratio | Goal | Met |');
+  lines.push('|---|---:|---:|---:|---|:-:|');
+  for (const row of r.rows) {
+    const throughput = row.target.includes('req/s');
+    const api = throughput ? `${n(row.api.rps, 0)} req/s` : `p95 ${n(row.api.p95, 2)} ms`;
+    const sql = throughput ? `${n(row.sql.rps, 0)} req/s` : `p95 ${n(row.sql.p95, 2)} ms`;
+    const ratio = throughput ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api req/s)` : `${n(row.api.p95 / row.sql.p95, 2)}× (api/sql p95)`;
+    lines.push(`| ${row.scenario} | ${api} | ${sql} | ${ratio} | ${row.target} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`);
+  }
+  lines.push('');
+  lines.push('| Scenario | Client | Requests | req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | SQL stmts/req | API thread busy | Process CPU (cores) | Machine CPU busy |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { label, client, m: x, queriesPerRequest } of r.measured) {
+    const s = x.stats;
+    lines.push(
+      `| ${label} | ${client} | ${s.requests.toLocaleString('en-US')} | ${n(s.rps, 0)} | ${n(s.p50, 2)} | ${n(s.p95, 2)} | ${n(s.p99, 2)} | ${n(s.max, 1)} | ` +
+        `${x.result.errors + x.result.warmupErrors} | ${queriesPerRequest ?? '–'} | ${pct(x.mainThreadBusy)} | ${n(x.processCores, 2)} | ${pct(x.machineBusy)} |`,
+    );
+  }
+  if (r.breakdown.length) {
+    lines.push('');
+    lines.push('Partner list by request kind (same runs; each kind is a third of the requests):');
+    lines.push('');
+    lines.push('| Request | API p50 ms | API p95 ms | API p99 ms | SQL p50 ms | SQL p95 ms | SQL p99 ms | p95 ratio (api/sql) |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const b of r.breakdown) {
+      lines.push(
+        `| ${b.label} | ${n(b.api.p50, 2)} | ${n(b.api.p95, 2)} | ${n(b.api.p99, 2)} | ${n(b.sql.p50, 2)} | ${n(b.sql.p95, 2)} | ${n(b.sql.p99, 2)} | ${n(b.api.p95 / b.sql.p95, 2)}× |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push(`Errors: ${r.errors.total} of ${r.errors.requests.toLocaleString('en-US')} requests (warm-up included); the run fails above 0.1 %.`);
+  return lines.join('\n');
+}
+
+export const RESULTS_START = '<!-- bench:results:start -->';
+export const RESULTS_END = '<!-- bench:results:end -->';
+
+/** Replaces the text between the results markers of docs/performance.md. */
+export function replaceResults(doc: string, results: string): string {
+  const start = doc.indexOf(RESULTS_START);
+  const end = doc.indexOf(RESULTS_END);
+  if (start < 0 || end < start) throw new Error(`docs/performance.md has no ${RESULTS_START} … ${RESULTS_END} section`);
+  return `${doc.slice(0, start + RESULTS_START.length)}\n${results}\n${doc.slice(end)}`;
+}

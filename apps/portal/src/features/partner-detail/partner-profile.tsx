@@ -1,0 +1,47 @@
+import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PartnerProfileFragment } from '../../gql/graphql';
+import { useFormat } from '../../i18n/use-format';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text component="dt" size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text component="dd" m={0} size="sm">
+        {children ?? '—'}
+      </Text>
+    </Stack>
+  );
+}
+
+const websiteHref = (website: string): string => (/^https?:\/\//i.test(website) ? website : `https://${website}`);
+
+export function PartnerProfile({ partner }: { partner: PartnerProfileFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <SimpleGrid component="dl" m={0} cols={{ base: 1, xs: 2, md: 3 }} spacing="md" verticalSpacing="sm" data-testid="partner-profile">
+      <Field label={t('partner.fields.legalName')}>{partner.legalName}</Field>
+      <Field label={t('partner.fields.location')}>
+        {partner.city ? `${partner.city}, ` : ''}
+        {format.country(partner.country)}
+      </Field>
+      <Field label={t('partner.fields.website')}>
+        {partner.website ? (
+          <Anchor href={websiteHref(partner.website)} target="_blank" rel="noreferrer noopener">
+            {partner.website}
+          </Anchor>
+        ) : null}
+      </Field>
+      <Field label={t('partner.fields.vatNumber')}>{partner.vatNumber}</Field>
+      <Field label={t('partner.fields.segment')}>{partner.segment}</Field>
+      <Field label={t('partner.fields.preferredLanguage')}>{t(`languageNames.${partner.preferredLanguage}`)}</Field>
+      <Field label={t('partner.fields.currency')}>{partner.currency}</Field>
+      <Field label={t('partner.fields.channelManager')}>{partner.channelManager?.name}</Field>
+      <Field label={t('partner.fields.createdAt')}>{format.date(partner.createdAt)}</Field>
+    </SimpleGrid>
+  );
+}

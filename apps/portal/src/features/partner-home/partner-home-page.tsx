@@ -1,0 +1,40 @@
+import { useQuery } from '@apollo/client/react';
+import { Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../../app/errors/error-alert';
+import { PageTitle } from '../../app/routing/page-title';
+import { useFormat } from '../../i18n/use-format';
+import { TierCard } from '../tier-status/tier-card';
+import { PartnerHomeDocument } from './partner-home.documents';
+
+export default function PartnerHomePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data, loading, error, refetch } = useQuery(PartnerHomeDocument);
+  const organisation = data?.me.organisation;
+
+  return (
+    <Stack gap="md">
+      <PageTitle documentTitle={t('home.title')}>
+        {organisation ? (
+          <span data-testid="organisation-name">{organisation.name}</span>
+        ) : (
+          t('home.title')
+        )}
+      </PageTitle>
+      {organisation?.city ? (
+        <Text c="dimmed" mt={-12}>
+          {organisation.city}, {format.country(organisation.country)}
+        </Text>
+      ) : null}
+      <ErrorAlert error={error} onRetry={() => void refetch()} />
+      {loading && !data ? <Loader aria-label={t('common.loading')} /> : null}
+      {data && data.tierStatus.length === 0 ? <Text>{t('home.noPrograms')}</Text> : null}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        {data?.tierStatus.map((status) => (
+          <TierCard key={status.enrolment.id} status={status} perspective="partner" />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
