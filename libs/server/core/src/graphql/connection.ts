@@ -67,10 +67,34 @@ export function toConnection<T>(rows: T[], first: number, cursorOf: (row: T) => 
   };
 }
 
-export function parseCursor(after: string | undefined, arity: number): (string | number)[] | null {
+/** What each value of a cursor must be, so a forged cursor is refused here rather than failing in SQL. */
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'bigint';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// What Date#toISOString() produces for years 0–9999 (well inside PostgreSQL's timestamptz range).
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function fits(value: string | number, part: CursorPart): boolean {
+  switch (part) {
+    case 'text':
+      // PostgreSQL text cannot hold NUL.
+      return typeof value === 'string' && !value.includes('\u0000');
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'timestamp':
+      return typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+    case 'bigint':
+      return typeof value === 'string' ? /^\d{1,18}$/.test(value) : Number.isSafeInteger(value) && value >= 0;
+  }
+}
+
+/** Decodes `after`; `shape` is the number of values, or better, what each value must be. */
+export function parseCursor(after: string | undefined, shape: number | readonly CursorPart[]): (string | number)[] | null {
   if (after === undefined || after === null) return null;
   const values = decodeCursor(after);
-  if (!values || values.length !== arity) {
+  const arity = typeof shape === 'number' ? shape : shape.length;
+  const typed = typeof shape === 'number' || (values !== null && values.every((value, i) => fits(value, shape[i])));
+  if (!values || values.length !== arity || !typed) {
     throw new DomainError('BAD_USER_INPUT', 'The cursor is not valid.', { after: ['The cursor is not valid.'] });
   }
   return values;

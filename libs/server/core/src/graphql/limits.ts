@@ -82,20 +82,29 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ args, childComplexity }) => {
-                const first = typeof args['first'] === 'number' ? args['first'] : undefined;
-                return first !== undefined ? 1 + childComplexity * first : undefined;
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [
+                fieldExtensionsEstimator(),
+                ({ args, childComplexity }) => {
+                  const first = typeof args['first'] === 'number' ? args['first'] : undefined;
+                  return first !== undefined ? 1 + childComplexity * first : undefined;
+                },
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch (err) {
+            // Variables that do not fit their types (unknown enum value, missing field, wrong scalar):
+            // GraphQL rejects them itself before any resolver runs (BAD_USER_INPUT, HTTP 400), so there is
+            // no cost to limit. Thrown from here they would surface as a 500.
+            if (err instanceof GraphQLError) return;
+            throw err;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
               extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },

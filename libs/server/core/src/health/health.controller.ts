@@ -16,14 +16,20 @@ export class HealthController {
   @Public()
   async health(@Res() res: Response): Promise<void> {
     let database: 'up' | 'down' = 'down';
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), 2000);
+        }),
       ]);
       database = 'up';
     } catch {
       database = 'down';
+    } finally {
+      // Do not leave a pending timer behind every probe (it holds the event loop open on shutdown).
+      clearTimeout(timer);
     }
     res.status(database === 'up' ? 200 : 503).json({
       status: database === 'up' ? 'ok' : 'degraded',

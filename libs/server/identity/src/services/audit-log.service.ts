@@ -10,7 +10,7 @@ export class AuditLogService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(filter: AuditQuery, first: number, after?: string): Promise<Connection<AuditEntryEntity>> {
-    const cursor = parseCursor(after, 1);
+    const cursor = parseCursor(after, ['bigint']);
     const qb = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
     if (filter.actorUserId) qb.andWhere('a.actorUserId = :actor', { actor: filter.actorUserId });
     if (filter.entityType) qb.andWhere('a.entityType = :type', { type: filter.entityType });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type RequestContext } from '@prm/server/core';
+import { Clock, type RequestContext } from '@prm/server/core';
 import type { EntityManager } from 'typeorm';
 import type { FieldChanges } from '../entities/audit-entry.entity';
 
@@ -33,7 +33,10 @@ export interface AuditRecord {
 /** Writes audit entries inside the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
-  async record(em: EntityManager, ctx: RequestContext, record: AuditRecord, at = new Date()): Promise<void> {
+  constructor(private readonly clock: Clock) {}
+
+  /** `at` defaults to the app clock, so entries share one time source with the changes they record. */
+  async record(em: EntityManager, ctx: RequestContext, record: AuditRecord, at: Date = this.clock.now()): Promise<void> {
     await em.query(
       `INSERT INTO audit_log (at, actor_user_id, actor_api_key_id, actor_organisation_id, operation, entity_type, entity_id, changes, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,

@@ -110,7 +110,7 @@ export class OrganisationsService {
 
   /** The partner directory: keyset-paginated by name, filtered, scoped to the caller. */
   async partners(ctx: RequestContext, filter: PartnerFilter, first: number, after?: string): Promise<Connection<OrganisationEntity>> {
-    const cursor = parseCursor(after, 2);
+    const cursor = parseCursor(after, ['text', 'uuid']);
     const { where, params } = this.partnerQuery(ctx, filter);
     if (cursor) {
       params.push(String(cursor[0]), String(cursor[1]));

@@ -59,7 +59,7 @@ export class UsersService {
   }
 
   async list(ctx: RequestContext, filter: UserFilter, first: number, after?: string): Promise<Connection<UserEntity>> {
-    const cursor = parseCursor(after, 2);
+    const cursor = parseCursor(after, ['text', 'uuid']);
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
     const organisationId = ctx.partnerScope ?? filter.organisationId;
     if (filter.organisationId) ctx.assertCanSeeOrganisation(filter.organisationId, 'Organisation');
@@ -125,7 +125,7 @@ export class UsersService {
   }
 
   async listInvitations(ctx: RequestContext, organisationId: string | undefined, first: number, after?: string): Promise<Connection<InvitationEntity>> {
-    const cursor = parseCursor(after, 2);
+    const cursor = parseCursor(after, ['timestamp', 'uuid']);
     const qb = this.dataSource.getRepository(InvitationEntity).createQueryBuilder('i');
     const org = ctx.partnerScope ?? organisationId;
     if (organisationId) ctx.assertCanSeeOrganisation(organisationId, 'Organisation');

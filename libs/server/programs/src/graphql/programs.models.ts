@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { METRICS } from '@prm/domain/tiers';
 import { ConnectionType } from '@prm/server/core';
@@ -5,6 +6,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsInt,
   IsOptional,
@@ -15,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -48,6 +51,12 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 const PERCENT = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/;
 const PERCENT_MESSAGE = 'Enter a percentage from 0 to 100 with at most 4 decimals.';
 const DECIMAL = /^\d{1,18}(\.\d{1,4})?$/;
+// partner_metrics.value is numeric(20,4): at most 16 digits before the point.
+const METRIC_VALUE = /^\d{1,16}(\.\d{1,4})?$/;
+
+/** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
+const OptionalNotNull = (): PropertyDecorator =>
+  applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
 
 @ObjectType('TierBenefits')
 export class TierBenefitsModel {
@@ -166,11 +175,11 @@ export class CreateProgramInput {
 
 @InputType()
 export class UpdateProgramInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 120) name?: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60) segment?: string;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 120) name?: string;
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 60) segment?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(730) demotionGraceDays?: number;
+  @Field(() => Boolean, { nullable: true }) @OptionalNotNull() @IsBoolean() active?: boolean;
+  @Field(() => Int, { nullable: true }) @OptionalNotNull() @IsInt() @Min(0) @Max(730) demotionGraceDays?: number;
 }
 
 @InputType()
@@ -202,7 +211,7 @@ export class EnrolPartnerInput {
 export class RecordPartnerMetricInput {
   @Field(() => ID) @IsUUID('all', { message: 'Not a valid id.' }) organisationId: string;
   @Field(() => Metric) @IsEnum(Metric) metric: Metric;
-  @Field(() => String) @Matches(DECIMAL, { message: 'Enter a non-negative number with at most 4 decimals.' }) value: string;
+  @Field(() => String) @Matches(METRIC_VALUE, { message: 'Enter a non-negative number below 10^16 with at most 4 decimals.' }) value: string;
 }
 
 @InputType()

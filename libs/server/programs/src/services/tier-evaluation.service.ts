@@ -89,7 +89,8 @@ export class TierEvaluationService {
   ): Promise<boolean> {
     const pendingDemotion = open?.kind === 'DEMOTION' ? { toRank: ladder.find((t) => t.id === open.toTierId)?.rank ?? 0, proposedAt: open.proposedAt } : null;
     const decision = decideTierChange({ tiers: ladder.map(toDefinition), currentRank: current.rank, metrics, pendingDemotion, graceDays, now });
-    if (decision.kind === 'NONE' || decision.kind === 'KEEP_PENDING_DEMOTION') return false;
+    // NONE with an open proposal (necessarily a promotion): the partner no longer qualifies for it, so it is withdrawn below.
+    if ((decision.kind === 'NONE' && !open) || decision.kind === 'KEEP_PENDING_DEMOTION') return false;
     return this.dataSource.transaction(async (em) => {
       if (open && open.status === 'PROPOSED') {
         const target = decision.kind === 'PROMOTE' ? ladder.find((t) => t.rank === decision.toRank) : null;
@@ -97,7 +98,7 @@ export class TierEvaluationService {
         await em.getRepository(TierChangeEntity).update({ id: open.id, status: 'PROPOSED' }, { status: 'CANCELLED', decidedAt: now, reason: 'Superseded by a newer evaluation' });
         await this.audit.record(em, ctx, { operation: 'cancelTierChange', entityType: 'TierChange', entityId: open.id, before: { status: 'PROPOSED' }, after: { status: 'CANCELLED' } }, now);
       }
-      if (decision.kind === 'CANCEL_PENDING_DEMOTION') return false;
+      if (decision.kind === 'CANCEL_PENDING_DEMOTION' || decision.kind === 'NONE') return false;
       const to = ladder.find((t) => t.rank === decision.toRank);
       if (!to) return false;
       const change = em.getRepository(TierChangeEntity).create({
@@ -164,7 +165,11 @@ export class TierEvaluationService {
       const tier = await em.getRepository(TierEntity).findOneBy({ id: tierId, programId: enrolment.programId });
       if (!tier) throw new DomainError('BAD_USER_INPUT', 'Some fields are not valid.', { tierId: ['This tier does not belong to the partner’s program.'] });
       if (tier.id === enrolment.tierId) throw new DomainError('CONFLICT', 'The partner is already in this tier.');
+      const open = await em.getRepository(TierChangeEntity).findBy({ enrolmentId, status: 'PROPOSED' });
       await em.getRepository(TierChangeEntity).update({ enrolmentId, status: 'PROPOSED' }, { status: 'CANCELLED', decidedAt: now, reason: 'Replaced by a manual override' });
+      for (const cancelled of open) {
+        await this.audit.record(em, ctx, { operation: 'cancelTierChange', entityType: 'TierChange', entityId: cancelled.id, before: { status: 'PROPOSED' }, after: { status: 'CANCELLED' } }, now);
+      }
       await em.getRepository(EnrolmentEntity).update({ id: enrolmentId }, { tierId: tier.id, tierSince: now });
       const change = em.getRepository(TierChangeEntity).create({
         enrolmentId,
@@ -187,7 +192,7 @@ export class TierEvaluationService {
   }
 
   async listChanges(ctx: RequestContext, filter: TierChangeFilter, first: number, after?: string): Promise<Connection<TierChangeEntity>> {
-    const cursor = parseCursor(after, 2);
+    const cursor = parseCursor(after, ['timestamp', 'uuid']);
     const qb = this.dataSource.getRepository(TierChangeEntity).createQueryBuilder('c');
     if (filter.organisationId) ctx.assertCanSeeOrganisation(filter.organisationId, 'Organisation');
     const org = ctx.partnerScope ?? filter.organisationId;

@@ -1,7 +1,9 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
 import { Role } from '@prm/server/core';
 import { Transform } from 'class-transformer';
 import {
+  IsDefined,
   IsEmail,
   IsEnum,
   IsISO31661Alpha2,
@@ -15,12 +17,17 @@ import {
   MaxLength,
   MinLength,
   IsDate,
+  ValidateIf,
 } from 'class-validator';
 import { Language, OrganisationStatus, UserStatus } from '../models/identity.models';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
+const OptionalNotNull = (): PropertyDecorator =>
+  applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
 
 @InputType()
 export class LoginInput {
@@ -106,13 +113,13 @@ export class CreatePartnerInput {
 
 @InputType()
 export class UpdatePartnerInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 200)
   name?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
   legalName?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
   country?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
@@ -128,13 +135,13 @@ export class UpdatePartnerInput {
   @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60)
   segment?: string;
 
-  @Field(() => Language, { nullable: true }) @IsOptional() @IsEnum(Language)
+  @Field(() => Language, { nullable: true }) @OptionalNotNull() @IsEnum(Language)
   preferredLanguage?: Language;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
   currency?: string;
 
-  @Field(() => OrganisationStatus, { nullable: true }) @IsOptional() @IsEnum(OrganisationStatus)
+  @Field(() => OrganisationStatus, { nullable: true }) @OptionalNotNull() @IsEnum(OrganisationStatus)
   status?: OrganisationStatus;
 
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })

@@ -1,0 +1,651 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { dbFingerprint } from '../testing/db-state';
+import { cursorOf, DOCS } from '../testing/operations';
+import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
+
+/**
+ * Bad input: every mutation that takes input, the list queries' paging and filters, and the
+ * GraphQL limits. Whatever is sent, the answer is a clear client error (never a 500 or
+ * INTERNAL_SERVER_ERROR) and nothing is written — compared table by table, audit log included.
+ */
+
+type Vars = Record<string, unknown>;
+type As = 'VENDOR_ADMIN' | 'PARTNER_ADMIN' | 'PASSWORD_USER' | 'ANONYMOUS';
+
+interface Fixture {
+  vendorOrgId: string;
+  contosoOrgId: string;
+  northwindRepId: string;
+  /** Contoso's program (4 tiers, so the next free rank is 4) and its tiers by rank. */
+  programId: string;
+  tierIds: string[];
+  contosoEnrolmentId: string;
+  /** A program Contoso is not enrolled in, and one of its tiers. */
+  otherProgramId: string;
+  otherProgramTierId: string;
+}
+
+type Expected =
+  /** Our validation: BAD_USER_INPUT with extensions.fields naming the field. */
+  | { kind: 'field'; field: string }
+  /** GraphQL itself (variable coercion, unknown enum value, wrong scalar): this exact code. */
+  | { kind: 'graphql'; code: 'BAD_USER_INPUT' | 'GRAPHQL_VALIDATION_FAILED'; message?: RegExp }
+  /** A domain answer to well-formed input (an unknown id). */
+  | { kind: 'code'; code: 'NOT_FOUND' | 'CONFLICT' };
+
+interface BadCase {
+  name: string;
+  variables: (fx: Fixture) => Vars;
+  expect: Expected;
+  as?: As;
+}
+
+interface Group {
+  op: string;
+  document: string;
+  as: As;
+  cases: BadCase[];
+}
+
+const field = (name: string): Expected => ({ kind: 'field', field: name });
+/** Apollo reports invalid variable values (unknown enum value, wrong scalar, missing field) as BAD_USER_INPUT. */
+const coercion: Expected = { kind: 'graphql', code: 'BAD_USER_INPUT' };
+const notFound: Expected = { kind: 'code', code: 'NOT_FOUND' };
+
+const LONG = 'x'.repeat(10_000);
+const BAD_ID = 'not-a-uuid';
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+const BENEFITS = { rebateRate: '1', mdfAccrualRate: '1', dealRegistrationDiscount: '1', referralCommissionRate: '1', mdfCofundingPct: '1' };
+
+const c = (name: string, variables: (fx: Fixture) => Vars, expected: Expected, as?: As): BadCase => ({ name, variables, expect: expected, as });
+
+/** Cases for an operation taking `{ input }`: a valid base input and one broken field per case. */
+const inputCases = (base: (fx: Fixture) => Vars, list: [string, (fx: Fixture) => Vars, Expected][]): BadCase[] =>
+  list.map(([name, patch, expected]) => c(name, (fx) => ({ input: { ...base(fx), ...patch(fx) } }), expected));
+
+/** Cases for operations taking just an id. */
+const idCases = (): BadCase[] => [
+  c('malformed id', () => ({ id: BAD_ID }), field('id')),
+  c('empty id', () => ({ id: '' }), field('id')),
+  c('over-long id', () => ({ id: LONG }), field('id')),
+  c('unknown id', () => ({ id: UNKNOWN_ID }), notFound),
+  c('random unknown id', () => ({ id: randomUUID() }), notFound),
+];
+
+const createPartnerBase = (): Vars => ({ name: 'Bad Input Partner', country: 'NL' });
+const createTierBase = (fx: Fixture): Vars => ({ programId: fx.programId, name: 'Diamond', rank: 4, benefits: BENEFITS, rules: [] });
+const benefits = (patch: Record<string, string>): Vars => ({ benefits: { ...BENEFITS, ...patch } });
+
+const MUTATIONS: Group[] = [
+  {
+    op: 'acceptInvitation',
+    document: DOCS.acceptInvitation,
+    as: 'ANONYMOUS',
+    cases: inputCases(() => ({ token: 'a-token-that-is-long-enough-0123456789', name: 'Ivy', password: 'ivy-password-123' }), [
+      ['token too short', () => ({ token: 'short' }), field('token')],
+      ['over-long token', () => ({ token: LONG }), field('token')],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['blank name', () => ({ name: '   ' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['password too short', () => ({ password: 'short' }), field('password')],
+      ['over-long password', () => ({ password: LONG }), field('password')],
+      ['name missing', () => ({ name: undefined }), coercion],
+      ['well-formed but unknown token', () => ({}), notFound],
+    ]),
+  },
+  {
+    op: 'changePassword',
+    document: DOCS.changePassword,
+    as: 'PASSWORD_USER',
+    cases: inputCases(() => ({ currentPassword: 'ivy-password-123', newPassword: 'ivy-new-password-456' }), [
+      ['new password too short', () => ({ newPassword: 'short' }), field('newPassword')],
+      ['empty new password', () => ({ newPassword: '' }), field('newPassword')],
+      ['over-long new password', () => ({ newPassword: LONG }), field('newPassword')],
+      ['over-long current password', () => ({ currentPassword: LONG }), field('currentPassword')],
+      ['wrong current password', () => ({ currentPassword: 'not-my-password' }), field('currentPassword')],
+    ]),
+  },
+  {
+    op: 'createApiKey',
+    document: DOCS.createApiKey,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ name: 'Bad input key', role: 'PARTNER_REP', organisationId: fx.contosoOrgId }), [
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['blank name', () => ({ name: '   ' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['unknown role', () => ({ role: 'SUPERUSER' }), coercion],
+      ['role in lower case', () => ({ role: 'partner_rep' }), coercion],
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+      ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), notFound],
+      ['vendor role for a partner', () => ({ role: 'VENDOR_ADMIN' }), field('role')],
+    ]),
+  },
+  {
+    op: 'createPartner',
+    document: DOCS.createPartner,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(createPartnerBase, [
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['blank name', () => ({ name: '  ' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['name holding a NUL character', () => ({ name: 'Bad\u0000Partner' }), field('name')],
+      ['over-long legal name', () => ({ legalName: LONG }), field('legalName')],
+      ['over-long city', () => ({ city: LONG }), field('city')],
+      ['over-long segment', () => ({ segment: LONG }), field('segment')],
+      ['unknown country code', () => ({ country: 'XX' }), field('country')],
+      ['three-letter country code', () => ({ country: 'NLD' }), field('country')],
+      ['empty country', () => ({ country: '' }), field('country')],
+      ['over-long country', () => ({ country: LONG }), field('country')],
+      ['country missing', () => ({ country: undefined }), coercion],
+      ['unknown currency code', () => ({ currency: 'ZZZ' }), field('currency')],
+      ['currency as a word', () => ({ currency: 'EURO' }), field('currency')],
+      ['currency symbol', () => ({ currency: '€' }), field('currency')],
+      ['website that is no URL', () => ({ website: 'not a url' }), field('website')],
+      ['over-long website', () => ({ website: `https://${'a'.repeat(10_000)}.test` }), field('website')],
+      ['malformed VAT number', () => ({ vatNumber: '123' }), field('vatNumber')],
+      ['over-long VAT number', () => ({ vatNumber: `NL${'1'.repeat(10_000)}` }), field('vatNumber')],
+      ['unknown language', () => ({ preferredLanguage: 'de' }), coercion],
+      ['malformed channelManagerId', () => ({ channelManagerId: BAD_ID }), field('channelManagerId')],
+      ['unknown channelManagerId', () => ({ channelManagerId: UNKNOWN_ID }), field('channelManagerId')],
+      ['a partner user as channel manager', (fx) => ({ channelManagerId: fx.northwindRepId }), field('channelManagerId')],
+    ]),
+  },
+  {
+    op: 'createProgram',
+    document: DOCS.createProgram,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ name: 'Bad Input Program', segment: 'MSP' }), [
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['empty segment', () => ({ segment: ' ' }), field('segment')],
+      ['over-long segment', () => ({ segment: LONG }), field('segment')],
+      ['over-long description', () => ({ description: LONG }), field('description')],
+      ['negative grace period', () => ({ demotionGraceDays: -1 }), field('demotionGraceDays')],
+      ['grace period over two years', () => ({ demotionGraceDays: 731 }), field('demotionGraceDays')],
+      ['fractional grace period', () => ({ demotionGraceDays: 1.5 }), coercion],
+      ['grace period as a string', () => ({ demotionGraceDays: 'ninety' }), coercion],
+      ['grace period beyond 32 bits', () => ({ demotionGraceDays: 2 ** 40 }), coercion],
+      ['name missing', () => ({ name: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'createTier',
+    document: DOCS.createTier,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(createTierBase, [
+      ['negative rate', () => benefits({ rebateRate: '-1' }), field('benefits.rebateRate')],
+      ['rate over 100 %', () => benefits({ mdfAccrualRate: '100.5' }), field('benefits.mdfAccrualRate')],
+      ['rate of 101', () => benefits({ dealRegistrationDiscount: '101' }), field('benefits.dealRegistrationDiscount')],
+      ['rate with 5 decimals', () => benefits({ referralCommissionRate: '12.34567' }), field('benefits.referralCommissionRate')],
+      ['rate in exponent notation', () => benefits({ mdfCofundingPct: '1e2' }), field('benefits.mdfCofundingPct')],
+      ['rate that is no number', () => benefits({ rebateRate: 'abc' }), field('benefits.rebateRate')],
+      ['empty rate', () => benefits({ rebateRate: '' }), field('benefits.rebateRate')],
+      ['over-long rate', () => benefits({ rebateRate: '1'.repeat(10_000) }), field('benefits.rebateRate')],
+      ['rate missing', () => ({ benefits: { ...BENEFITS, rebateRate: undefined } }), coercion],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['negative rank', () => ({ rank: -1 }), field('rank')],
+      ['rank that is taken', () => ({ rank: 2 }), field('rank')],
+      ['rank beyond the next free one', () => ({ rank: 7 }), field('rank')],
+      ['malformed programId', () => ({ programId: BAD_ID }), field('programId')],
+      ['unknown programId', () => ({ programId: UNKNOWN_ID }), notFound],
+      ['unknown metric', () => ({ rules: [{ metric: 'KARMA', min: '1' }] }), coercion],
+      ['negative rule minimum', () => ({ rules: [{ metric: 'WON_DEALS', min: '-5' }] }), field('rules.0.min')],
+      ['rule minimum with 5 decimals', () => ({ rules: [{ metric: 'WON_DEALS', min: '1.23456' }] }), field('rules.0.min')],
+      ['over-long rule minimum', () => ({ rules: [{ metric: 'WON_DEALS', min: '9'.repeat(10_000) }] }), field('rules.0.min')],
+      ['name holding a NUL character', () => ({ name: 'Dia\u0000mond' }), field('name')],
+      ['too many rules', () => ({ rules: Array.from({ length: 11 }, () => ({ metric: 'WON_DEALS', min: '1' })) }), field('rules')],
+    ]),
+  },
+  {
+    op: 'deactivateUser',
+    document: DOCS.deactivateUser,
+    as: 'VENDOR_ADMIN',
+    cases: idCases(),
+  },
+  {
+    op: 'enrolPartner',
+    document: DOCS.enrolPartner,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ organisationId: fx.contosoOrgId, programId: fx.otherProgramId }), [
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+      ['malformed programId', () => ({ programId: BAD_ID }), field('programId')],
+      ['malformed tierId', () => ({ tierId: BAD_ID }), field('tierId')],
+      ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), notFound],
+      ["the vendor's organisation", (fx) => ({ organisationId: fx.vendorOrgId }), notFound],
+      ['unknown programId', () => ({ programId: UNKNOWN_ID }), notFound],
+      ['unknown tierId', () => ({ tierId: UNKNOWN_ID }), field('tierId')],
+      ['a tier of another program', (fx) => ({ tierId: fx.tierIds[1] }), field('tierId')],
+      ['already enrolled', (fx) => ({ programId: fx.programId }), { kind: 'code', code: 'CONFLICT' }],
+    ]),
+  },
+  {
+    op: 'inviteUser',
+    document: DOCS.inviteUser,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...inputCases((fx) => ({ email: 'bad.input@contoso.test', role: 'PARTNER_REP', organisationId: fx.contosoOrgId }), [
+        ['malformed e-mail', () => ({ email: 'not-an-email' }), field('email')],
+        ['e-mail without domain', () => ({ email: 'someone@' }), field('email')],
+        ['e-mail with spaces', () => ({ email: 'some one@contoso.test' }), field('email')],
+        ['empty e-mail', () => ({ email: '' }), field('email')],
+        ['over-long e-mail', () => ({ email: `${'a'.repeat(10_000)}@contoso.test` }), field('email')],
+        ['unknown role', () => ({ role: 'GOD' }), coercion],
+        ['empty name', () => ({ name: '' }), field('name')],
+        ['over-long name', () => ({ name: LONG }), field('name')],
+        ['name holding a NUL character', () => ({ name: 'Ivy\u0000' }), field('name')],
+        ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+        ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), notFound],
+        ['vendor role for a partner', () => ({ role: 'VENDOR_ADMIN' }), field('role')],
+        ['partner role for the vendor', (fx) => ({ role: 'PARTNER_ADMIN', organisationId: fx.vendorOrgId }), field('role')],
+        ['an address that already has an account', () => ({ email: 'rep@contoso.test' }), { kind: 'code', code: 'CONFLICT' }],
+      ]),
+      c('partner admin: malformed e-mail', () => ({ input: { email: 'nope', role: 'PARTNER_REP' } }), field('email'), 'PARTNER_ADMIN'),
+      c('partner admin: vendor role', () => ({ input: { email: 'x@northwind.test', role: 'VENDOR_ADMIN' } }), field('role'), 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'login',
+    document: DOCS.login,
+    as: 'ANONYMOUS',
+    cases: inputCases(() => ({ email: 'admin@vendor.test', password: 'whatever-password' }), [
+      ['malformed e-mail', () => ({ email: 'admin' }), field('email')],
+      ['empty e-mail', () => ({ email: '' }), field('email')],
+      ['over-long e-mail', () => ({ email: `${'a'.repeat(10_000)}@vendor.test` }), field('email')],
+      ['empty password', () => ({ password: '' }), field('password')],
+      ['over-long password', () => ({ password: LONG }), field('password')],
+      ['e-mail as a number', () => ({ email: 42 }), coercion],
+      ['password missing', () => ({ password: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'overrideTier',
+    document: DOCS.overrideTier,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ enrolmentId: fx.contosoEnrolmentId, tierId: fx.tierIds[0], reason: 'bad input' }), [
+      ['malformed enrolmentId', () => ({ enrolmentId: BAD_ID }), field('enrolmentId')],
+      ['malformed tierId', () => ({ tierId: BAD_ID }), field('tierId')],
+      ['empty reason', () => ({ reason: '' }), field('reason')],
+      ['blank reason', () => ({ reason: '   ' }), field('reason')],
+      ['over-long reason', () => ({ reason: LONG }), field('reason')],
+      ['reason holding a NUL character', () => ({ reason: 'why\u0000' }), field('reason')],
+      ['unknown enrolmentId', () => ({ enrolmentId: UNKNOWN_ID }), notFound],
+      ['unknown tierId', () => ({ tierId: UNKNOWN_ID }), field('tierId')],
+      ['a tier of another program', (fx) => ({ tierId: fx.otherProgramTierId }), field('tierId')],
+    ]),
+  },
+  {
+    op: 'reactivateUser',
+    document: DOCS.reactivateUser,
+    as: 'VENDOR_ADMIN',
+    cases: idCases(),
+  },
+  {
+    op: 'recordPartnerMetric',
+    document: DOCS.recordPartnerMetric,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ organisationId: fx.contosoOrgId, metric: 'WON_DEALS', value: '1' }), [
+      ['negative value', () => ({ value: '-1' }), field('value')],
+      ['value with 5 decimals', () => ({ value: '1.23456' }), field('value')],
+      ['value that is no number', () => ({ value: 'abc' }), field('value')],
+      ['value in exponent notation', () => ({ value: '1e5' }), field('value')],
+      ['empty value', () => ({ value: '' }), field('value')],
+      ['over-long value', () => ({ value: '9'.repeat(10_000) }), field('value')],
+      ['value beyond the stored precision (17 digits)', () => ({ value: '9'.repeat(17) }), field('value')],
+      ['value of 18 digits', () => ({ value: '9'.repeat(18) }), field('value')],
+      ['value of 19 digits', () => ({ value: '9'.repeat(19) }), field('value')],
+      ['unknown metric', () => ({ metric: 'KARMA' }), coercion],
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+      ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), notFound],
+      ["the vendor's organisation", (fx) => ({ organisationId: fx.vendorOrgId }), notFound],
+    ]),
+  },
+  {
+    op: 'rejectTierChange',
+    document: DOCS.rejectTierChange,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ id: UNKNOWN_ID, reason: 'bad input' }), [
+      ['malformed id', () => ({ id: BAD_ID }), field('id')],
+      ['empty reason', () => ({ reason: '' }), field('reason')],
+      ['over-long reason', () => ({ reason: LONG }), field('reason')],
+      ['reason missing', () => ({ reason: undefined }), coercion],
+      ['unknown id', () => ({}), notFound],
+    ]),
+  },
+  {
+    op: 'approveTierChange',
+    document: DOCS.approveTierChange,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ id: UNKNOWN_ID }), [
+      ['malformed id', () => ({ id: BAD_ID }), field('id')],
+      ['empty reason', () => ({ reason: '' }), field('reason')],
+      ['over-long reason', () => ({ reason: LONG }), field('reason')],
+      ['unknown id', () => ({}), notFound],
+    ]),
+  },
+  {
+    op: 'revokeApiKey',
+    document: DOCS.revokeApiKey,
+    as: 'VENDOR_ADMIN',
+    cases: idCases(),
+  },
+  {
+    op: 'revokeInvitation',
+    document: DOCS.revokeInvitation,
+    as: 'VENDOR_ADMIN',
+    cases: idCases(),
+  },
+  {
+    op: 'updatePartner',
+    document: DOCS.updatePartner,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Renamed' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Renamed' } }), notFound),
+      c("the vendor's organisation", (fx) => ({ id: fx.vendorOrgId, input: { name: 'Renamed' } }), notFound),
+      ...(
+        [
+          ['empty name', { name: '' }, field('name')],
+          ['over-long name', { name: LONG }, field('name')],
+          ['name null', { name: null }, field('name')],
+          ['unknown country code', { country: 'XX' }, field('country')],
+          ['country spelled out', { country: 'Netherlands' }, field('country')],
+          ['country null', { country: null }, field('country')],
+          ['unknown currency code', { currency: 'EU1' }, field('currency')],
+          ['currency null', { currency: null }, field('currency')],
+          ['unknown status', { status: 'DELETED' }, coercion],
+          ['status null', { status: null }, field('status')],
+          ['language null', { preferredLanguage: null }, field('preferredLanguage')],
+          ['website that is no URL', { website: 'nope' }, field('website')],
+          ['malformed VAT number', { vatNumber: 'x' }, field('vatNumber')],
+          ['over-long city', { city: LONG }, field('city')],
+          ['malformed channelManagerId', { channelManagerId: BAD_ID }, field('channelManagerId')],
+        ] as [string, Vars, Expected][]
+      ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ id: fx.contosoOrgId, input }), expected)),
+      c('a partner user as channel manager', (fx) => ({ id: fx.contosoOrgId, input: { channelManagerId: fx.northwindRepId } }), field('channelManagerId')),
+    ],
+  },
+  {
+    op: 'updateProgram',
+    document: DOCS.updateProgram,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Renamed' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Renamed' } }), notFound),
+      ...(
+        [
+          ['empty name', { name: '' }, field('name')],
+          ['over-long name', { name: LONG }, field('name')],
+          ['name null', { name: null }, field('name')],
+          ['segment null', { segment: null }, field('segment')],
+          ['active null', { active: null }, field('active')],
+          ['grace period null', { demotionGraceDays: null }, field('demotionGraceDays')],
+          ['grace period over two years', { demotionGraceDays: 1000 }, field('demotionGraceDays')],
+          ['negative grace period', { demotionGraceDays: -5 }, field('demotionGraceDays')],
+          ['over-long description', { description: LONG }, field('description')],
+          ['active as a string', { active: 'yes' }, coercion],
+        ] as [string, Vars, Expected][]
+      ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ id: fx.programId, input }), expected)),
+    ],
+  },
+  {
+    op: 'updateTier',
+    document: DOCS.updateTier,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Renamed' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Renamed' } }), notFound),
+      ...(
+        [
+          ['empty name', { name: '' }, field('name')],
+          ['over-long name', { name: LONG }, field('name')],
+          ['co-funding over 100 %', { benefits: { ...BENEFITS, mdfCofundingPct: '150' } }, field('benefits.mdfCofundingPct')],
+          ['negative rate', { benefits: { ...BENEFITS, rebateRate: '-0.5' } }, field('benefits.rebateRate')],
+          ['rate with 5 decimals', { benefits: { ...BENEFITS, rebateRate: '0.00001' } }, field('benefits.rebateRate')],
+          ['rule minimum with 5 decimals', { rules: [{ metric: 'WON_DEALS', min: '1.23456' }] }, field('rules.0.min')],
+          ['unknown metric', { rules: [{ metric: 'KARMA', min: '1' }] }, coercion],
+        ] as [string, Vars, Expected][]
+      ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ id: fx.tierIds[1], input }), expected)),
+    ],
+  },
+];
+
+/** Paging and filters of the list queries. */
+/** Too large a page: our validation names `first`, unless the cost limit (first × selection) refuses the query earlier. */
+const costRefusal: Expected = { kind: 'graphql', code: 'GRAPHQL_VALIDATION_FAILED', message: /Query cost \d+ exceeds the limit of 10000/ };
+
+const pagingCases = (cursorOfWrongTypes: string, cursorOfWrongArity: string, firstTooLarge: Expected = field('first')): BadCase[] => [
+  c('after: "garbage"', () => ({ after: 'garbage' }), field('after')),
+  c('after: empty', () => ({ after: '' }), field('after')),
+  c('after: over-long', () => ({ after: LONG }), field('after')),
+  c('after: a cursor with the wrong number of values', () => ({ after: cursorOfWrongArity }), field('after')),
+  c('after: a well-formed cursor with values of the wrong type', () => ({ after: cursorOfWrongTypes }), field('after')),
+  c('first: 0', () => ({ first: 0 }), field('first')),
+  c('first: -1', () => ({ first: -1 }), field('first')),
+  c('first: 101', () => ({ first: 101 }), field('first')),
+  c('first: 1000', () => ({ first: 1000 }), firstTooLarge),
+  c('first beyond 32 bits', () => ({ first: 2 ** 40 }), coercion),
+  c('first: "ten"', () => ({ first: 'ten' }), coercion),
+];
+
+const QUERIES: Group[] = [
+  {
+    op: 'users',
+    document: DOCS.users,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('someone', 'not-a-uuid'), cursorOf('someone'), costRefusal),
+      c('after: a text cursor holding NUL', () => ({ after: cursorOf('a\u0000b', UNKNOWN_ID) }), field('after')),
+      c('filter: search holding NUL', () => ({ filter: { search: 'a\u0000b' } }), field('search')),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: unknown role', () => ({ filter: { role: 'GOD' } }), coercion),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+    ],
+  },
+  {
+    op: 'partners',
+    document: DOCS.partners,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('someone', 'not-a-uuid'), cursorOf('someone', UNKNOWN_ID, 3)),
+      c('filter: unknown country', () => ({ filter: { country: 'XXX' } }), field('country')),
+      c('filter: malformed programId', () => ({ filter: { programId: BAD_ID } }), field('programId')),
+      c('filter: malformed tierId', () => ({ filter: { tierId: BAD_ID } }), field('tierId')),
+      c('filter: unknown status', () => ({ filter: { status: 'GONE' } }), coercion),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+    ],
+  },
+  {
+    op: 'invitations',
+    document: DOCS.invitations,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2025-01-01T00:00:00.000Z'), costRefusal),
+      c('after: a date beyond what PostgreSQL stores', () => ({ after: cursorOf('-271821-04-20T00:00:00.000Z', UNKNOWN_ID) }), field('after')),
+      c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')),
+    ],
+  },
+  {
+    op: 'tierChanges',
+    document: DOCS.tierChanges,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf(UNKNOWN_ID), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: 'MAYBE' } }), coercion),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: malformed programId', () => ({ filter: { programId: BAD_ID } }), field('programId')),
+    ],
+  },
+  {
+    op: 'auditLog',
+    document: DOCS.auditLog,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-number'), cursorOf('1', '2'), costRefusal),
+      c('after: a cursor beyond bigint', () => ({ after: cursorOf('99999999999999999999999') }), field('after')),
+      c('filter: malformed actorUserId', () => ({ filter: { actorUserId: BAD_ID } }), field('actorUserId')),
+      c('filter: date that is no date', () => ({ filter: { from: 'yesterday' } }), field('from')),
+      c('filter: impossible date', () => ({ filter: { to: '2025-13-45T00:00:00Z' } }), field('to')),
+      c('filter: over-long entityId', () => ({ filter: { entityId: LONG } }), field('entityId')),
+      c('filter: entityType holding NUL', () => ({ filter: { entityType: 'Organisation\u0000' } }), field('entityType')),
+    ],
+  },
+  { op: 'apiKeys', document: DOCS.apiKeys, as: 'VENDOR_ADMIN', cases: [c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId'))] },
+  { op: 'tierStatus', document: DOCS.tierStatus, as: 'VENDOR_ADMIN', cases: [c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId'))] },
+  { op: 'organisation', document: DOCS.organisation, as: 'VENDOR_ADMIN', cases: idCases() },
+  { op: 'user', document: DOCS.user, as: 'VENDOR_ADMIN', cases: idCases() },
+  { op: 'program', document: DOCS.program, as: 'VENDOR_ADMIN', cases: idCases() },
+];
+
+// ---- GraphQL limits --------------------------------------------------------------------------------
+
+/** `me { organisation { channelManager { organisation { … id } } } }`, `levels` fields deep. */
+function deepQuery(levels: number): string {
+  const chain = ['me'];
+  while (chain.length < levels - 1) chain.push(chain.length % 2 === 1 ? 'organisation' : 'channelManager');
+  return `query { ${chain.map((f) => `${f} {`).join(' ')} id ${'}'.repeat(chain.length)} }`;
+}
+
+const aliasQuery = (count: number): string => `query { ${Array.from({ length: count }, (_, i) => `a${i}: programs { id }`).join(' ')} }`;
+
+/** Several users(first: 100) connections with nested organisation → enrolments → program → tiers. */
+const costlyQuery = (connections: number): string =>
+  `query { ${Array.from(
+    { length: connections },
+    (_, i) =>
+      `u${i}: users(first: 100) { edges { node { id email name role status organisation { id name country city enrolments { id tier { id name rank rules { metric min } } program { id name tiers { id name } } } } } } }`,
+  ).join(' ')} }`;
+
+interface LimitCase {
+  name: string;
+  document: string;
+  code: 'GRAPHQL_VALIDATION_FAILED' | 'GRAPHQL_PARSE_FAILED';
+  message: RegExp;
+}
+
+const LIMITS: LimitCase[] = [
+  { name: 'a query 11 levels deep (limit 10)', document: deepQuery(11), code: 'GRAPHQL_VALIDATION_FAILED', message: /Query depth 11 exceeds the limit of 10/ },
+  { name: 'a query 30 levels deep', document: deepQuery(30), code: 'GRAPHQL_VALIDATION_FAILED', message: /exceeds the limit of 10/ },
+  { name: '31 aliases (limit 30)', document: aliasQuery(31), code: 'GRAPHQL_VALIDATION_FAILED', message: /Too many aliases \(31\); the limit is 30/ },
+  { name: '500 aliases', document: aliasQuery(500), code: 'GRAPHQL_VALIDATION_FAILED', message: /Too many aliases/ },
+  { name: 'nested connections with first: 100 (cost over 10,000)', document: costlyQuery(4), code: 'GRAPHQL_VALIDATION_FAILED', message: /Query cost \d+ exceeds the limit of 10000/ },
+  {
+    name: 'an unknown enum value written inline',
+    document: `mutation { createApiKey(input: { name: "x", role: SUPERUSER }) { secret } }`,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /SUPERUSER/,
+  },
+  {
+    name: 'a string where an Int is expected, inline',
+    document: `query { users(first: "ten") { edges { cursor } } }`,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /Int/,
+  },
+  { name: 'a document that does not parse', document: `query { users(first: 10 { edges }`, code: 'GRAPHQL_PARSE_FAILED', message: /Syntax Error/ },
+];
+
+// ---- the suite -------------------------------------------------------------------------------------
+
+describe('bad input never causes a 500 and never writes', () => {
+  let t: TestApp;
+  let fx: Fixture;
+  const auth: Record<As, Auth> = { VENDOR_ADMIN: {}, PARTNER_ADMIN: {}, PASSWORD_USER: {}, ANONYMOUS: {} };
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOGIN_MAX_FAILURES_PER_IP: '10000', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' } });
+    await t.seedDemo();
+    auth.VENDOR_ADMIN = { token: await t.login('admin@vendor.test') };
+    auth.PARTNER_ADMIN = { token: await t.login('admin@northwind.test') };
+
+    // changePassword cases run as a user of their own, so a case that wrongly succeeds harms nobody else.
+    const invited = await t.gql<{ inviteUser: { inviteUrl: string } }>(DOCS.inviteUser, { input: { email: 'ivy@northwind.test', role: 'PARTNER_REP' } }, auth.PARTNER_ADMIN);
+    const token = invited.data?.inviteUser.inviteUrl.split('/invite/')[1];
+    const accepted = await t.gql<{ acceptInvitation: { accessToken: string } }>(DOCS.acceptInvitation, { input: { token, name: 'Ivy', password: 'ivy-password-123' } });
+    if (!accepted.data) throw new Error(`could not create the password user: ${JSON.stringify(accepted.errors ?? invited.errors)}`);
+    auth.PASSWORD_USER = { token: accepted.data.acceptInvitation.accessToken };
+
+    const one = async (sql: string, params: unknown[] = []): Promise<{ id: string; program_id: string }> => {
+      const rows: { id: string; program_id: string }[] = await t.dataSource.query(sql, params);
+      if (rows.length !== 1) throw new Error(`expected one row for ${sql}`);
+      return rows[0];
+    };
+    const contosoOrgId = (await one(`SELECT id FROM organisations WHERE name = 'Contoso Managed Services'`)).id;
+    const enrolment = await one(`SELECT id, program_id FROM enrolments WHERE organisation_id = $1`, [contosoOrgId]);
+    const otherProgramId = (await one(`SELECT id FROM programs WHERE id <> $1 ORDER BY name LIMIT 1`, [enrolment.program_id])).id;
+    const tiers: { id: string }[] = await t.dataSource.query(`SELECT id FROM tiers WHERE program_id = $1 ORDER BY rank`, [enrolment.program_id]);
+    fx = {
+      vendorOrgId: (await one(`SELECT id FROM organisations WHERE kind = 'VENDOR'`)).id,
+      contosoOrgId,
+      northwindRepId: (await one(`SELECT id FROM users WHERE email = 'rep@northwind.test'`)).id,
+      programId: enrolment.program_id,
+      tierIds: tiers.map((tier) => tier.id),
+      contosoEnrolmentId: enrolment.id,
+      otherProgramId,
+      otherProgramTierId: (await one(`SELECT id FROM tiers WHERE program_id = $1 AND rank = 1`, [otherProgramId])).id,
+    };
+    expect(fx.tierIds).toHaveLength(4);
+  });
+  afterAll(() => t?.close());
+
+  /** The common part of every case: a client error, no 500, no data, and the database untouched. */
+  async function send(document: string, variables: Vars, as: Auth): Promise<GqlResponse> {
+    const before = await dbFingerprint(t.dataSource);
+    const res = await t.gql(document, variables, as);
+    expect(res.status).toBeLessThan(500);
+    expect(res.errors?.length ?? 0).toBeGreaterThan(0);
+    expect(codeOf(res)).not.toBe('INTERNAL_SERVER_ERROR');
+    expect(res.data).toBeNull();
+    expect(await dbFingerprint(t.dataSource)).toEqual(before);
+    return res;
+  }
+
+  it('has cases for every mutation that takes arguments, and for every list query (first/after)', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const withArgs = Object.values(schema.getMutationType()?.getFields() ?? {}).filter((f) => f.args.length > 0).map((f) => f.name);
+    expect(MUTATIONS.map((g) => g.op).sort()).toEqual(withArgs.sort());
+    const paged = Object.values(schema.getQueryType()?.getFields() ?? {}).filter((f) => f.args.some((a) => a.name === 'after')).map((f) => f.name);
+    expect(QUERIES.map((g) => g.op)).toEqual(expect.arrayContaining(paged));
+  });
+
+  const describeExpected = (e: Expected): string =>
+    e.kind === 'field' ? `BAD_USER_INPUT on ${e.field}` : e.kind === 'graphql' ? `${e.code} (GraphQL)` : e.code;
+
+  describe.each([...MUTATIONS.map((g) => [`Mutation.${g.op}`, g] as const), ...QUERIES.map((g) => [`Query.${g.op}`, g] as const)])('%s', (_op, group) => {
+    it.each(group.cases.map((bad) => [`${bad.name} → ${describeExpected(bad.expect)}`, bad] as const))('%s', async (_title, bad) => {
+      const res = await send(group.document, bad.variables(fx), auth[bad.as ?? group.as]);
+      const expected = bad.expect;
+      const error = res.errors?.[0];
+      if (expected.kind === 'field') {
+        expect(codeOf(res)).toBe('BAD_USER_INPUT');
+        expect(Object.keys(error?.extensions?.fields ?? {})).toContain(expected.field);
+      } else if (expected.kind === 'graphql') {
+        expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(codeOf(res));
+        expect(codeOf(res)).toBe(expected.code);
+        expect(res.status).toBe(400);
+        if (expected.message) expect(error?.message).toMatch(expected.message);
+      } else {
+        expect(codeOf(res)).toBe(expected.code);
+      }
+    });
+  });
+
+  describe('GraphQL limits', () => {
+    it.each(LIMITS.map((l) => [l.name, l] as const))('%s → rejected with a clear message', async (_name, limit) => {
+      const res = await send(limit.document, {}, auth.VENDOR_ADMIN);
+      expect(res.status).toBe(400);
+      expect(codeOf(res)).toBe(limit.code);
+      expect(res.errors?.map((e) => e.message).join('\n')).toMatch(limit.message);
+    });
+
+    it('still answers a query at the depth limit, with 30 aliases, and a connection of 100 (the limits are not too tight)', async () => {
+      const atDepth = await t.gql(deepQuery(10), {}, auth.VENDOR_ADMIN);
+      expect(atDepth.errors).toBeUndefined();
+      const aliases = await t.gql(aliasQuery(30), {}, auth.VENDOR_ADMIN);
+      expect(aliases.errors).toBeUndefined();
+      const oneConnection = await t.gql(costlyQuery(1), {}, auth.VENDOR_ADMIN);
+      expect(oneConnection.errors).toBeUndefined();
+    });
+  });
+});
