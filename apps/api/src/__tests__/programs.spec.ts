@@ -329,6 +329,22 @@ describe('programs, tiers and tier evaluation', () => {
       expect((await enrolment(partnerId)).tierId).toBe(l.registered.id);
     });
 
+    it('does not propose a rejected change again until the 30-day cool-off has passed', async () => {
+      const l = await ladder();
+      const { partnerId } = await enrolled(l, { deals: '5', certified: '2' });
+      await evaluate();
+      const [proposal] = await changesOf(partnerId, manager, 'PROPOSED');
+      await gqlOk(t, REJECT, { input: { id: proposal.id, reason: 'Wait for the next quarter' } }, { token: manager });
+      t.clock.advance(29 * DAY);
+      await evaluate();
+      expect(await changesOf(partnerId, manager, 'PROPOSED')).toEqual([]);
+      t.clock.advance(2 * DAY);
+      await evaluate();
+      const [again] = await changesOf(partnerId, manager, 'PROPOSED');
+      expect(again).toMatchObject({ kind: 'PROMOTION', toTierId: l.silver.id });
+      expect(again.id).not.toBe(proposal.id);
+    });
+
     it('overrides a tier with a reason, cancelling open proposals', async () => {
       const l = await ladder();
       const { partnerId, enrolmentId } = await enrolled(l, { deals: '5', certified: '2' });

@@ -64,7 +64,8 @@ export class AuthResolver {
     @Context() http: GqlHttp,
   ): Promise<LoginPayload> {
     const user = await this.users.acceptInvitation(ctx, input);
-    const grant = await this.auth.login(ctx, user.email, input.password, http.req.headers['user-agent'] ?? null);
+    // The invitation token proved the identity: no second password check, no sign-in throttling.
+    const grant = await this.auth.startSession(ctx, user, http.req.headers['user-agent'] ?? null);
     return this.respond(http, grant);
   }
 

@@ -37,6 +37,9 @@ export class AuditService {
 
   /** `at` defaults to the app clock, so entries share one time source with the changes they record. */
   async record(em: EntityManager, ctx: RequestContext, record: AuditRecord, at: Date = this.clock.now()): Promise<void> {
+    const changes = diffSnapshots(record.before, record.after);
+    // An update that changed nothing is not an event worth keeping (creations and deletions always are).
+    if (record.before && record.after && Object.keys(changes).length === 0) return;
     await em.query(
       `INSERT INTO audit_log (at, actor_user_id, actor_api_key_id, actor_organisation_id, operation, entity_type, entity_id, changes, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
@@ -48,7 +51,7 @@ export class AuditService {
         record.operation,
         record.entityType,
         record.entityId,
-        JSON.stringify(diffSnapshots(record.before, record.after)),
+        JSON.stringify(changes),
         ctx.requestId,
       ],
     );

@@ -119,6 +119,11 @@ export class AuthService {
     return { accessToken: this.jwt.sign(claims), expiresAt: new Date((issuedAt + ttl) * 1000) };
   }
 
+  /** A session for a user who has just proven who they are another way (accepting an invitation). */
+  startSession(ctx: RequestContext, user: UserEntity, userAgent: string | null): Promise<SessionGrant> {
+    return this.grant(user, null, userAgent, ctx.ip);
+  }
+
   private async grant(user: UserEntity, familyId: string | null, userAgent: string | null, ip: string | null): Promise<SessionGrant> {
     const refreshToken = randomToken();
     const refreshExpiresAt = new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);

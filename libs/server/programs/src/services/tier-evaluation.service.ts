@@ -29,6 +29,8 @@ export interface TierStatus {
 }
 
 const BATCH = 500;
+/** Days during which a rejected proposal is not proposed again by the scheduled evaluation. */
+export const REJECTION_COOLDOWN_DAYS = 30;
 
 /**
  * Tier qualification over time: the scheduled evaluation proposes promotions and demotions
@@ -101,6 +103,14 @@ export class TierEvaluationService {
       if (decision.kind === 'CANCEL_PENDING_DEMOTION' || decision.kind === 'NONE') return false;
       const to = ladder.find((t) => t.rank === decision.toRank);
       if (!to) return false;
+      // A manager's rejection stands for a while: the same proposal is not made again within the cool-off.
+      const rejected = await em.getRepository(TierChangeEntity).findOneBy({
+        enrolmentId: enrolment.id,
+        toTierId: to.id,
+        status: 'REJECTED',
+        decidedAt: MoreThan(new Date(now.getTime() - REJECTION_COOLDOWN_DAYS * 86_400_000)),
+      });
+      if (rejected) return false;
       const change = em.getRepository(TierChangeEntity).create({
         enrolmentId: enrolment.id,
         organisationId: enrolment.organisationId,
@@ -130,11 +140,14 @@ export class TierEvaluationService {
   async approve(ctx: RequestContext, id: string, reason: string | undefined): Promise<TierChangeEntity> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
+      // Lock the enrolment before the proposal, in the same order as override(), so the two cannot deadlock.
+      const target = await em.getRepository(TierChangeEntity).findOneBy({ id });
+      if (target) await em.getRepository(EnrolmentEntity).findOne({ where: { id: target.enrolmentId }, lock: { mode: 'pessimistic_write' } });
       const change = await this.lockOpen(em, id);
       if (change.kind === 'DEMOTION' && change.effectiveAfter && !demotionDue(change.effectiveAfter, now)) {
         throw new DomainError('CONFLICT', `This demotion is in its grace period until ${change.effectiveAfter.toISOString().slice(0, 10)}; it can be approved from then.`);
       }
-      const enrolment = await em.getRepository(EnrolmentEntity).findOne({ where: { id: change.enrolmentId }, lock: { mode: 'pessimistic_write' } });
+      const enrolment = await em.getRepository(EnrolmentEntity).findOneBy({ id: change.enrolmentId });
       if (!enrolment || enrolment.tierId !== change.fromTierId) throw new DomainError('CONFLICT', 'The partner’s tier changed since this proposal; evaluate again.');
       await em.getRepository(EnrolmentEntity).update({ id: enrolment.id }, { tierId: change.toTierId, tierSince: now });
       await em.getRepository(TierChangeEntity).update({ id }, { status: 'APPLIED', decidedAt: now, decidedByUserId: ctx.actor?.userId ?? null, reason: reason ?? null });
