@@ -17,7 +17,7 @@ import { Client, Pool } from 'pg';
 import { createApp } from '../../api/src/app/create-app';
 import { generateScaleS, type GeneratedData } from './data';
 import { runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
-import { groupStats, type Measured, renderReport, replaceResults, type Row, statsOf } from './report';
+import { groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, type Stats, statsOf } from './report';
 import { partnerPageQuery, type PartnerPageRequest } from './sql';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
@@ -73,6 +73,9 @@ const log = (message: string): void => void process.stderr.write(`[bench] ${mess
 const HARD_LIMIT_MS = 170_000;
 const PASSWORD = 'bench-password-123';
 const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
+/** The single-client runs (latency without queueing) are shorter. */
+const SINGLE_WARMUP_S = 1;
+const SINGLE_DURATION_S = 4;
 
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -185,6 +188,25 @@ async function statementsPerRequest(port: number, requests: { token: string; que
   return counts;
 }
 
+/** CPU time (ms) the api's thread has used: Linux /proc, 10 ms resolution; null elsewhere. Unlike wall time, it is not inflated when other processes take the core. */
+function apiThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in USER_HZ (100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
+/** Share of the machine's CPU in use over `ms`, sampled before the run: other work skews the figures. */
+async function sampleBackgroundLoad(ms: number): Promise<number> {
+  const a = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const b = cpuTimes();
+  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total);
+}
+
 function cpuTimes(): { idle: number; total: number } {
   let idle = 0;
   let total = 0;
@@ -197,9 +219,9 @@ function cpuTimes(): { idle: number; total: number } {
 
 /** Runs one scenario (in a worker thread unless --same-thread) and samples CPU use over its measured window. */
 async function measure(spec: ScenarioSpec, sameThread: boolean): Promise<Measured> {
-  const span: { start: { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu: ReturnType<typeof cpuTimes>; proc: NodeJS.CpuUsage; at: number } | null } = { start: null };
+  const span: { start: { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu: ReturnType<typeof cpuTimes>; thread: number | null } | null } = { start: null };
   const onMeasuring = (): void => {
-    span.start = { elu: performance.eventLoopUtilization(), cpu: cpuTimes(), proc: process.cpuUsage(), at: performance.now() };
+    span.start = { elu: performance.eventLoopUtilization(), cpu: cpuTimes(), thread: apiThreadCpuMs() };
   };
   let result: ScenarioResult;
   if (sameThread) {
@@ -220,14 +242,14 @@ async function measure(spec: ScenarioSpec, sameThread: boolean): Promise<Measure
   if (!start) throw new Error('the measured window never opened');
   const elu = performance.eventLoopUtilization(start.elu);
   const cpu = cpuTimes();
-  const proc = process.cpuUsage(start.proc);
-  const wallMs = performance.now() - start.at;
+  const thread = apiThreadCpuMs();
   return {
     result,
     stats: statsOf(result.latencies, result.elapsedMs),
+    concurrency: spec.concurrency,
     mainThreadBusy: elu.utilization,
     machineBusy: 1 - (cpu.idle - start.cpu.idle) / Math.max(1, cpu.total - start.cpu.total),
-    processCores: (proc.user + proc.system) / 1000 / wallMs,
+    apiThreadCpuPerRequest: spec.target.kind === 'http' && thread !== null && start.thread !== null && result.requests > 0 ? (thread - start.thread) / result.requests : null,
   };
 }
 
@@ -243,6 +265,8 @@ async function main(): Promise<number> {
   const database = `prm_bench_${stamp}`;
   const dbUrl = databaseUrl(adminUrl, database);
   const runStarted = Date.now();
+  const background = await sampleBackgroundLoad(1000);
+  if (background > 0.25) log(`warning: ${Math.round(background * 100)} % of the machine's CPU was busy before the run; figures will be low and noisy`);
 
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -306,26 +330,38 @@ async function main(): Promise<number> {
     const managerToken = await login(data.channelManager.email);
     log(`signed in as partner rep ${data.partnerRep.email} and channel manager ${data.channelManager.email}`);
 
-    const common = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
+    const loaded = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
+    const single = { concurrency: 1, warmupMs: SINGLE_WARMUP_S * 1000, durationMs: SINGLE_DURATION_S * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
     const httpTarget = (token: string) => ({ kind: 'http' as const, port, token });
-    const sqlTarget = { kind: 'sql' as const, databaseUrl: dbUrl, poolSize: opts.concurrency };
-    const measured: { label: string; client: string; m: Measured; queriesPerRequest?: string }[] = [];
+    const sqlTarget = (poolSize: number) => ({ kind: 'sql' as const, databaseUrl: dbUrl, poolSize });
+    const measured: MeasuredRow[] = [];
     const rows: Row[] = [];
-    const breakdown: { label: string; api: ReturnType<typeof statsOf>; sql: ReturnType<typeof statsOf> }[] = [];
+    const breakdown: { label: string; api: Stats; sql: Stats }[] = [];
+
+    /** API then raw SQL, at full concurrency and with a single client. */
+    const runPair = async (label: string, token: string, apiVariants: Variant[], sqlVariants: Variant[], statements: string, sqlStatements: string) => {
+      const out: { api: Measured; sql: Measured }[] = [];
+      for (const load of [loaded, single]) {
+        log(`${label}: API, ${load.concurrency} client(s) …`);
+        const api = await measure({ name: `${label} (api, ${load.concurrency})`, target: httpTarget(token), variants: apiVariants, ...load }, opts.sameThread);
+        log(`  ${describe(api)}`);
+        log(`${label}: raw SQL, ${load.concurrency} client(s) …`);
+        const sql = await measure({ name: `${label} (sql, ${load.concurrency})`, target: sqlTarget(load.concurrency), variants: sqlVariants, ...load }, opts.sameThread);
+        log(`  ${describe(sql)}`);
+        measured.push({ label, client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: statements });
+        measured.push({ label, client: 'raw SQL (pg)', m: sql, queriesPerRequest: sqlStatements });
+        out.push({ api, sql });
+      }
+      return { loaded: out[0], single: out[1] };
+    };
 
     if (opts.scenarios.has('me')) {
       const [statements] = await statementsPerRequest(port, [{ token: repToken, query: ME }]);
       const apiVariants: Variant[] = [{ label: 'me', kind: 'http', body: JSON.stringify({ query: ME }), check: { type: 'me', userId: data.partnerRep.id } }];
       const sqlVariants: Variant[] = [{ label: 'me', kind: 'sql-me', userId: data.partnerRep.id }];
-      log('measuring `me` over HTTP …');
-      const api = await measure({ name: 'me (api)', target: httpTarget(repToken), variants: apiVariants, ...common }, opts.sameThread);
-      log(`  ${describe(api)}`);
-      log('measuring `me` raw SQL baseline …');
-      const sql = await measure({ name: 'me (sql)', target: sqlTarget, variants: sqlVariants, ...common }, opts.sameThread);
-      log(`  ${describe(sql)}`);
-      measured.push({ label: '`me` (partner rep)', client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: String(statements) });
-      measured.push({ label: '`me` (partner rep)', client: 'raw SQL (pg)', m: sql, queriesPerRequest: '2' });
-      rows.push({ scenario: '`me`: authorized simple query', api: api.stats, sql: sql.stats, target: '≥ 1,000 req/s', met: api.stats.rps >= 1000 });
+      const me = await runPair('`me` (partner rep)', repToken, apiVariants, sqlVariants, String(statements), '2');
+      rows.push({ scenario: '`me`: authorized simple query', clients: opts.concurrency, kind: 'throughput', api: me.loaded.api.stats, sql: me.loaded.sql.stats, goal: '≥ 1,000 req/s', met: me.loaded.api.stats.rps >= 1000 });
+      rows.push({ scenario: '`me`, single client', clients: 1, kind: 'latency', api: me.single.api.stats, sql: me.single.sql.stats, goal: '(information)', met: null });
     }
 
     if (opts.scenarios.has('partners')) {
@@ -341,20 +377,17 @@ async function main(): Promise<number> {
         check: { type: 'partners', minEdges: 1 },
       }));
       const sqlVariants: Variant[] = cases.map((c) => ({ label: c.label, kind: 'sql-partners', page: c.sql, minRows: 1 }));
-      log(`measuring the partner list over HTTP (${cases.length} request shapes, round-robin) …`);
-      const api = await measure({ name: 'partners (api)', target: httpTarget(managerToken), variants: apiVariants, ...common }, opts.sameThread);
-      log(`  ${describe(api)}`);
-      log('measuring the partner list raw SQL baseline …');
-      const sql = await measure({ name: 'partners (sql)', target: sqlTarget, variants: sqlVariants, ...common }, opts.sameThread);
-      log(`  ${describe(sql)}`);
-      const sqlStatements = cases.map(() => 2);
       const range = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
-      measured.push({ label: 'Partner list (mix)', client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: range(statements) });
-      measured.push({ label: 'Partner list (mix)', client: 'raw SQL (pg)', m: sql, queriesPerRequest: range(sqlStatements) });
-      rows.push({ scenario: 'Partner list page (mix)', api: api.stats, sql: sql.stats, target: 'p95 ≤ 1.5× raw SQL', met: api.stats.p95 <= 1.5 * sql.stats.p95 });
+      const list = await runPair('Partner list (mix)', managerToken, apiVariants, sqlVariants, range(statements), '2');
+      rows.push({ scenario: 'Partner list page (mix)', clients: opts.concurrency, kind: 'latency', api: list.loaded.api.stats, sql: list.loaded.sql.stats, goal: 'p95 ≤ 1.5× raw SQL', met: list.loaded.api.stats.p95 <= 1.5 * list.loaded.sql.stats.p95 });
+      rows.push({ scenario: 'Partner list page (mix), single client', clients: 1, kind: 'latency', api: list.single.api.stats, sql: list.single.sql.stats, goal: '(information)', met: null });
       for (const group of ['first page', 'later page', 'search'] as const) {
         const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
-        breakdown.push({ label: group, api: groupStats(api.result, indexes), sql: groupStats(sql.result, indexes) });
+        breakdown.push({ label: `${group}, ${opts.concurrency} clients`, api: groupStats(list.loaded.api.result, indexes), sql: groupStats(list.loaded.sql.result, indexes) });
+      }
+      for (const group of ['first page', 'later page', 'search'] as const) {
+        const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
+        breakdown.push({ label: `${group}, 1 client`, api: groupStats(list.single.api.result, indexes), sql: groupStats(list.single.sql.result, indexes) });
       }
     }
 
@@ -377,6 +410,8 @@ async function main(): Promise<number> {
         warmupS: opts.warmupS,
         durationS: opts.durationS,
         loadGenerator: opts.sameThread ? "the api's own thread" : 'a worker thread of the api process',
+        single: { warmupS: SINGLE_WARMUP_S, durationS: SINGLE_DURATION_S },
+        backgroundLoad: background,
         nodeEnv: config.NODE_ENV,
         apiPoolSize: API_POOL_SIZE,
         sqlPoolSize: opts.concurrency,

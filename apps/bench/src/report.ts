@@ -44,24 +44,46 @@ export interface Measured {
   mainThreadBusy: number;
   /** Share of all cores busy (whole machine, postgres included) during the measured window. */
   machineBusy: number;
-  /** CPU time of this process (api + load generator threads) per wall-clock second, in cores. */
-  processCores: number;
+  concurrency: number;
+  /** CPU time of the api's thread per measured request (ms); HTTP runs on Linux only. */
+  apiThreadCpuPerRequest: number | null;
 }
 
 export interface Row {
   scenario: string;
+  clients: number;
+  /** What the goal is about: throughput (req/s) or latency (p95). */
+  kind: 'throughput' | 'latency';
   api: Stats;
   sql: Stats;
-  target: string;
+  goal: string;
   met: boolean | null;
+}
+
+export interface MeasuredRow {
+  label: string;
+  client: string;
+  m: Measured;
+  queriesPerRequest?: string;
 }
 
 export interface ReportInput {
   date: Date;
   machine: { os: string; cpu: string; cpus: number; memoryGiB: number; node: string; postgres: string };
   sizes: ScaleSizes;
-  method: { concurrency: number; warmupS: number; durationS: number; loadGenerator: string; nodeEnv: string; apiPoolSize: number; sqlPoolSize: number };
-  measured: { label: string; client: string; m: Measured; queriesPerRequest?: string }[];
+  method: {
+    concurrency: number;
+    warmupS: number;
+    durationS: number;
+    single: { warmupS: number; durationS: number };
+    loadGenerator: string;
+    nodeEnv: string;
+    apiPoolSize: number;
+    sqlPoolSize: number;
+    /** Machine CPU in use just before the run (other processes). */
+    backgroundLoad: number;
+  };
+  measured: MeasuredRow[];
   breakdown: { label: string; api: Stats; sql: Stats }[];
   rows: Row[];
   errors: { total: number; requests: number };
@@ -82,27 +104,29 @@ export function renderReport(r: ReportInput): string {
       `${r.sizes.programs} programs × ${r.sizes.tiers / r.sizes.programs} tiers, ${r.sizes.enrolments.toLocaleString('en-US')} enrolments.`,
   );
   lines.push(
-    `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured per scenario; ` +
-      `load generator in ${r.method.loadGenerator}; api NODE_ENV=${r.method.nodeEnv}, TypeORM pool ${r.method.apiPoolSize}; baseline pg.Pool ${r.method.sqlPoolSize}.`,
+    `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured; ` +
+      `then 1 client, ${r.method.single.warmupS} s warm-up then ${r.method.single.durationS} s measured. ` +
+      `Load generator in ${r.method.loadGenerator}; api NODE_ENV=${r.method.nodeEnv}, TypeORM pool ${r.method.apiPoolSize}; baseline pg.Pool size = clients. ` +
+      `Machine CPU already busy before the run: ${pct(r.method.backgroundLoad)}.`,
   );
   lines.push('');
-  lines.push('| Target | API | Raw SQL | Ratio | Goal | Met |');
-  lines.push('|---|---:|---:|---:|---|:-:|');
+  lines.push('| Measurement | Clients | API | Raw SQL | Ratio | Goal | Met |');
+  lines.push('|---|---:|---:|---:|---:|---|:-:|');
   for (const row of r.rows) {
-    const throughput = row.target.includes('req/s');
+    const throughput = row.kind === 'throughput';
     const api = throughput ? `${n(row.api.rps, 0)} req/s` : `p95 ${n(row.api.p95, 2)} ms`;
     const sql = throughput ? `${n(row.sql.rps, 0)} req/s` : `p95 ${n(row.sql.p95, 2)} ms`;
     const ratio = throughput ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api req/s)` : `${n(row.api.p95 / row.sql.p95, 2)}× (api/sql p95)`;
-    lines.push(`| ${row.scenario} | ${api} | ${sql} | ${ratio} | ${row.target} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`);
+    lines.push(`| ${row.scenario} | ${row.clients} | ${api} | ${sql} | ${ratio} | ${row.goal} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`);
   }
   lines.push('');
-  lines.push('| Scenario | Client | Requests | req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | SQL stmts/req | API thread busy | Process CPU (cores) | Machine CPU busy |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Scenario | Client | Clients | Requests | req/s | p50 ms | p95 ms | p99 ms | max ms | Errors | SQL stmts/req | API thread CPU ms/req | API thread busy | Machine CPU busy |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const { label, client, m: x, queriesPerRequest } of r.measured) {
     const s = x.stats;
     lines.push(
-      `| ${label} | ${client} | ${s.requests.toLocaleString('en-US')} | ${n(s.rps, 0)} | ${n(s.p50, 2)} | ${n(s.p95, 2)} | ${n(s.p99, 2)} | ${n(s.max, 1)} | ` +
-        `${x.result.errors + x.result.warmupErrors} | ${queriesPerRequest ?? '–'} | ${pct(x.mainThreadBusy)} | ${n(x.processCores, 2)} | ${pct(x.machineBusy)} |`,
+      `| ${label} | ${client} | ${x.concurrency} | ${s.requests.toLocaleString('en-US')} | ${n(s.rps, 0)} | ${n(s.p50, 2)} | ${n(s.p95, 2)} | ${n(s.p99, 2)} | ${n(s.max, 1)} | ` +
+        `${x.result.errors + x.result.warmupErrors} | ${queriesPerRequest ?? '–'} | ${x.apiThreadCpuPerRequest === null ? '–' : n(x.apiThreadCpuPerRequest, 2)} | ${pct(x.mainThreadBusy)} | ${pct(x.machineBusy)} |`,
     );
   }
   if (r.breakdown.length) {

@@ -53,7 +53,5 @@ export function parseError(error: ErrorLike | null | undefined): ParsedError | n
   return { code: 'NETWORK', message: error.message, fields: {} };
 }
 
-/** Messages for one form field; nested paths such as `benefits.rebateRate` are matched exactly. */
-export function fieldError(parsed: ParsedError | null, field: string): string[] {
-  return parsed?.fields[field] ?? [];
-}
+/** For errors caught from a rejected mutation promise, which TypeScript types as unknown. */
+export const asErrorLike = (error: unknown): ErrorLike => (error instanceof Error ? error : new Error(String(error)));

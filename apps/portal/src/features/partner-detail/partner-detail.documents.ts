@@ -85,12 +85,7 @@ export const PartnerUsersDocument = graphql(`
       edges {
         cursor
         node {
-          id
-          name
-          email
-          role
-          status
-          lastLoginAt
+          ...UserRow
         }
       }
       pageInfo {

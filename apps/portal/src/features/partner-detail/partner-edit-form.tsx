@@ -76,9 +76,8 @@ export function PartnerEditForm({ partner, onDone }: PartnerEditFormProps) {
     }
   };
 
-  const countries = PARTNER_COUNTRIES.includes(values.country as (typeof PARTNER_COUNTRIES)[number])
-    ? [...PARTNER_COUNTRIES]
-    : [values.country, ...PARTNER_COUNTRIES];
+  const known: readonly string[] = PARTNER_COUNTRIES;
+  const countries = known.includes(values.country) ? [...known] : [values.country, ...known];
   const hasFieldErrors = parsed !== null && Object.keys(parsed.fields).length > 0;
 
   const text = (key: TextField, label: string, extra: { required?: boolean; description?: string } = {}) => (

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Grid, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,8 +27,8 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
   const anyFilter = Object.values(values).some(Boolean);
 
   return (
-    <Grid gutter="sm" align="flex-end" role="search" aria-label={t('partners.filters')}>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+    <Stack gap="xs" role="search" aria-label={t('partners.filters')}>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 6 }} spacing="sm" verticalSpacing="sm">
         <TextInput
           data-testid="partner-search"
           type="search"
@@ -40,8 +40,6 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
             pushSearch(event.currentTarget.value);
           }}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
         <Select
           data-testid="filter-program"
           label={t('partners.program')}
@@ -51,8 +49,6 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
           onChange={(value) => onChange({ programId: value ?? '', tierId: '' })}
           data={programs.map((p) => ({ value: p.id, label: p.name }))}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
         <Select
           data-testid="filter-tier"
           label={t('partners.tier')}
@@ -63,8 +59,6 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
           onChange={(value) => onChange({ tierId: value ?? '' })}
           data={[...tiers].sort((a, b) => a.rank - b.rank).map((tier) => ({ value: tier.id, label: tier.name }))}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
         <Select
           data-testid="filter-country"
           label={t('partners.country')}
@@ -74,8 +68,6 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
           onChange={(value) => onChange({ country: value ?? '' })}
           data={PARTNER_COUNTRIES.map((code) => ({ value: code, label: format.country(code) }))}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
         <Select
           data-testid="filter-manager"
           label={t('partners.manager')}
@@ -85,8 +77,6 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
           onChange={(value) => onChange({ channelManagerId: value ?? '' })}
           data={managers.map((m) => ({ value: m.id, label: m.name }))}
         />
-      </Grid.Col>
-      <Grid.Col span={{ base: 6, sm: 4, md: 2 }}>
         <Select
           data-testid="filter-status"
           label={t('partners.status')}
@@ -99,9 +89,9 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
             { value: 'SUSPENDED', label: t('organisationStatus.SUSPENDED') },
           ]}
         />
-      </Grid.Col>
+      </SimpleGrid>
       {anyFilter ? (
-        <Grid.Col span="content">
+        <Group>
           <Button
             variant="subtle"
             onClick={() => {
@@ -112,8 +102,8 @@ export function PartnerFilters({ values, onChange }: PartnerFiltersProps) {
           >
             {t('partners.clearFilters')}
           </Button>
-        </Grid.Col>
+        </Group>
       ) : null}
-    </Grid>
+    </Stack>
   );
 }

@@ -9,7 +9,7 @@ export function PendingChangeNotice({ change, tierName }: { change: PendingChang
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Alert color={change.kind === 'DEMOTION' ? 'orange' : 'blue'} title={t('tierCard.pendingTitle')} data-testid="pending-change">
+    <Alert color={change.kind === 'DEMOTION' ? 'orange' : 'blue'} title={t('tierCard.pendingTitle')} role="note" data-testid="pending-change">
       {t(`tierCard.pending.${change.kind}`, { tier: tierName, date: format.date(change.proposedAt) })}
       {change.effectiveAfter ? ` ${t('tierCard.effectiveAfter', { date: format.date(change.effectiveAfter) })}` : ''}
     </Alert>

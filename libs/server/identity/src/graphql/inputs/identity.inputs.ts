@@ -25,13 +25,27 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
+// Field rules shared by several inputs (create, update, filter), so each rule is written once.
+const Text = (max: number): PropertyDecorator => applyDecorators(Transform(trim), IsString(), Length(1, max));
+const CountryCode = (): PropertyDecorator =>
+  applyDecorators(Transform(upper), IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' }));
+const CurrencyCode = (): PropertyDecorator =>
+  applyDecorators(Transform(upper), IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' }));
+const WebAddress = (): PropertyDecorator =>
+  applyDecorators(Transform(trim), IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }), MaxLength(300));
+const VatNumber = (): PropertyDecorator =>
+  applyDecorators(Transform(upper), Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' }));
+const EntityId = (): PropertyDecorator => IsUUID('all', { message: 'Not a valid id.' });
+const EmailAddress = (): PropertyDecorator =>
+  applyDecorators(Transform(lower), IsEmail({}, { message: 'Enter a valid e-mail address.' }), MaxLength(254));
+
 /** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
 const OptionalNotNull = (): PropertyDecorator =>
   applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
 
 @InputType()
 export class LoginInput {
-  @Field(() => String) @Transform(lower) @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254)
+  @Field(() => String) @EmailAddress()
   email: string;
 
   @Field(() => String) @IsString() @MinLength(1) @MaxLength(200)
@@ -45,7 +59,7 @@ export class AcceptInvitationInput {
   @Field(() => String) @IsString() @Length(20, 200)
   token: string;
 
-  @Field(() => String) @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String) @Text(200)
   name: string;
 
   @Field(() => String) @IsString() @Length(PASSWORD_RULE.min, PASSWORD_RULE.max, { message: `The password needs ${PASSWORD_RULE.min} to ${PASSWORD_RULE.max} characters.` })
@@ -63,88 +77,86 @@ export class ChangePasswordInput {
 
 @InputType()
 export class InviteUserInput {
-  @Field(() => String) @Transform(lower) @IsEmail({}, { message: 'Enter a valid e-mail address.' }) @MaxLength(254)
+  @Field(() => String) @EmailAddress()
   email: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(200)
   name?: string;
 
   @Field(() => Role) @IsEnum(Role)
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to the inviter’s own organisation' })
-  @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @IsOptional() @EntityId()
   organisationId?: string;
 }
 
 @InputType()
 export class CreatePartnerInput {
-  @Field(() => String) @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String) @Text(200)
   name: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(200)
   legalName?: string;
 
-  @Field(() => String) @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  @Field(() => String) @CountryCode()
   country: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(100)
   city?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim)
-  @IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }) @MaxLength(300)
+  @Field(() => String, { nullable: true }) @IsOptional() @WebAddress()
   website?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' })
+  @Field(() => String, { nullable: true }) @IsOptional() @VatNumber()
   vatNumber?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(60)
   segment?: string;
 
   @Field(() => Language, { nullable: true }) @IsOptional() @IsEnum(Language)
   preferredLanguage?: Language;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
+  @Field(() => String, { nullable: true }) @IsOptional() @CurrencyCode()
   currency?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   channelManagerId?: string;
 }
 
 @InputType()
 export class UpdatePartnerInput {
-  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Text(200)
   name?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(200)
   legalName?: string;
 
-  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @CountryCode()
   country?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(100)
   city?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim)
-  @IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }) @MaxLength(300)
+  @Field(() => String, { nullable: true }) @IsOptional() @WebAddress()
   website?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' })
+  @Field(() => String, { nullable: true }) @IsOptional() @VatNumber()
   vatNumber?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(trim) @IsString() @Length(1, 60)
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(60)
   segment?: string;
 
   @Field(() => Language, { nullable: true }) @OptionalNotNull() @IsEnum(Language)
   preferredLanguage?: Language;
 
-  @Field(() => String, { nullable: true }) @OptionalNotNull() @Transform(upper) @IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' })
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @CurrencyCode()
   currency?: string;
 
   @Field(() => OrganisationStatus, { nullable: true }) @OptionalNotNull() @IsEnum(OrganisationStatus)
   status?: OrganisationStatus;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   channelManagerId?: string;
 }
 
@@ -154,16 +166,16 @@ export class PartnerFilter {
   @IsOptional() @Transform(trim) @IsString() @MaxLength(100)
   search?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   programId?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   tierId?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Transform(upper) @IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' })
+  @Field(() => String, { nullable: true }) @IsOptional() @CountryCode()
   country?: string;
 
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   channelManagerId?: string;
 
   @Field(() => OrganisationStatus, { nullable: true }) @IsOptional() @IsEnum(OrganisationStatus)
@@ -172,7 +184,7 @@ export class PartnerFilter {
 
 @InputType()
 export class UserFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   organisationId?: string;
 
   @Field(() => Role, { nullable: true }) @IsOptional() @IsEnum(Role)
@@ -187,7 +199,7 @@ export class UserFilter {
 
 @InputType()
 export class AuditFilter {
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @Field(() => ID, { nullable: true }) @IsOptional() @EntityId()
   actorUserId?: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(100)
@@ -208,13 +220,13 @@ export class AuditFilter {
 
 @InputType()
 export class CreateApiKeyInput {
-  @Field(() => String) @Transform(trim) @IsString() @Length(1, 100)
+  @Field(() => String) @Text(100)
   name: string;
 
   @Field(() => Role) @IsEnum(Role)
   role: Role;
 
   @Field(() => ID, { nullable: true, description: 'Defaults to the caller’s own organisation' })
-  @IsOptional() @IsUUID('all', { message: 'Not a valid id.' })
+  @IsOptional() @EntityId()
   organisationId?: string;
 }
