@@ -17,6 +17,10 @@ export class PartnerHomePage {
     return (await (await this.waitForTierCard()).getByTestId('tier-name').innerText()).trim();
   }
 
+  async heading(): Promise<string> {
+    return (await (await this.waitForTierCard()).getByTestId('tier-card-heading').innerText()).trim();
+  }
+
   async cardText(): Promise<string> {
     return (await this.waitForTierCard()).innerText();
   }

@@ -1,9 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** One request without keep-alive, so no socket outlives the test run. */
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -29,12 +42,7 @@ export async function startServer(): Promise<RunningServer> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
+    if (await healthy(`${url}/health`)) break;
     if (Date.now() > deadline) throw new Error('server did not become healthy in 120 s');
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
