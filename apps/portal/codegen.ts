@@ -1,13 +1,16 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Run from the repository root: npx graphql-codegen --config apps/portal/codegen.ts
+// CODEGEN_OUT lets the test run generate elsewhere and compare with the committed client.
+const out = process.env['CODEGEN_OUT'] ?? 'apps/portal/src/gql/';
+
 const config: CodegenConfig = {
   overwrite: true,
   schema: 'apps/api/schema.gql',
   documents: ['apps/portal/src/**/*.{ts,tsx}', '!apps/portal/src/gql/**/*'],
   ignoreNoDocuments: false,
   generates: {
-    'apps/portal/src/gql/': {
+    [out]: {
       preset: 'client',
       presetConfig: {
         // Components read fragment fields directly; masking would add useFragment boilerplate everywhere.

@@ -142,7 +142,10 @@ export function renderReport(r: ReportInput): string {
     }
   }
   lines.push('');
-  lines.push(`Errors: ${r.errors.total} of ${r.errors.requests.toLocaleString('en-US')} requests (warm-up included); the run fails above 0.1 %.`);
+  lines.push(
+    `Errors (non-200, GraphQL errors, wrong data, timeouts): ${r.errors.total} of ${r.errors.requests.toLocaleString('en-US')} requests, warm-up included; ` +
+      'the run fails when any measurement exceeds 0.1 %.',
+  );
   return lines.join('\n');
 }
 

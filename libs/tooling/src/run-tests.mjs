@@ -98,6 +98,9 @@ console.log(
 const vmModules = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
 
 jest('domain', 'libs/domain/jest.config.cjs');
+// The typed client must be what the committed schema.gql generates (schema.spec.ts checks schema.gql itself).
+check('client-fresh', 'sh', ['-c', 'CODEGEN_OUT=.test-results/gql/ npx graphql-codegen --config apps/portal/codegen.ts --silent && diff -r apps/portal/src/gql .test-results/gql']);
+check('typecheck', 'sh', ['-c', 'npx tsc -p apps/api/tsconfig.json && npx tsc -p apps/portal/tsconfig.json && npx tsc -p e2e/tsconfig.json']);
 // Nx module-boundary rules read the project graph: compute it first.
 check('lint', 'sh', ['-c', 'npx nx show projects >/dev/null && npx eslint --config .eslint.config.mjs --max-warnings=0 apps libs e2e'], { NX_DAEMON: 'false' });
 if (hasServer) jest('api-postgres', 'apps/api/jest.config.cjs', { PRM_TEST_DB: 'server', TEST_DATABASE_URL: serverUrl });
