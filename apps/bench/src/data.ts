@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark is a harness of the api: it reuses its demo ladder
 import { DEMO_PROGRAMS, DEMO_TIERS } from '../../api/src/app/demo-data';
 
 /** Scale S: one vendor, 2,000 partners with 10 users each, 13 vendor staff, 4 programs × 4 tiers, one enrolment per partner. */

@@ -14,6 +14,7 @@ import { decodeCursor } from '@prm/domain/common';
 import { createLogger, loadConfig, queriesIssued } from '@prm/server/core';
 import { PasswordService } from '@prm/server/identity';
 import { Client, Pool } from 'pg';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark boots the api in-process, as the tests do
 import { createApp } from '../../api/src/app/create-app';
 import { generateScaleS, type GeneratedData } from './data';
 import { runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';

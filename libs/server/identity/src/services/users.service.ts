@@ -21,6 +21,31 @@ import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { randomToken, sha256 } from './tokens';
 
+interface UserRow {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: UserEntity['status'];
+  last_login_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toUser = (row: UserRow): UserEntity =>
+  Object.assign(new UserEntity(), {
+    id: row.id,
+    organisationId: row.organisation_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    status: row.status,
+    lastLoginAt: row.last_login_at ? new Date(row.last_login_at) : null,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  });
+
 const INVALID_INVITATION = 'This invitation link is not valid or has expired. Ask for a new invitation.';
 
 const isUniqueViolation = (err: unknown): boolean =>
@@ -52,10 +77,14 @@ export class UsersService {
 
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return [];
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id IN (:...ids)', { ids });
+    // Plain SQL: this is the DataLoader batch behind every list that shows a user (hot path).
     const scope = ctx.partnerScope;
-    if (scope) qb.andWhere('u.organisationId = :scope', { scope });
-    return qb.getMany();
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, organisation_id, email, name, role, status, last_login_at, created_at, updated_at FROM users
+        WHERE id = ANY($1) ${scope ? 'AND organisation_id = $2' : ''}`,
+      scope ? [ids, scope] : [ids],
+    );
+    return rows.map(toUser);
   }
 
   async list(ctx: RequestContext, filter: UserFilter, first: number, after?: string): Promise<Connection<UserEntity>> {
