@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -55,6 +56,8 @@ export class AppModule {
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
             plugins: [
+              // No resolver sets cache hints; the default plugin would still wrap every field.
+              ApolloServerPluginCacheControlDisabled(),
               costLimitPlugin(config.GRAPHQL_MAX_COST),
               ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
             ],

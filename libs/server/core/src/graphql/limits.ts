@@ -78,12 +78,15 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
  * variables are known.
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  // The same operation with the same variables always costs the same: remember the last few hundred.
+  const known = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let cost: number;
-          try {
+          const key = request.query ? `${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query}` : null;
+          let cost: number | undefined = key ? known.get(key) : undefined;
+          if (cost === undefined) try {
             cost = getComplexity({
               schema,
               query: document,
@@ -98,6 +101,10 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
                 simpleEstimator({ defaultComplexity: 1 }),
               ],
             });
+            if (key) {
+              if (known.size >= 500) known.delete(known.keys().next().value as string);
+              known.set(key, cost);
+            }
           } catch (err) {
             // Variables that do not fit their types (unknown enum value, missing field, wrong scalar):
             // GraphQL rejects them itself before any resolver runs (BAD_USER_INPUT, HTTP 400), so there is
