@@ -443,6 +443,14 @@ const OPERATIONS: OperationSpec[] = [
     probe: { variables: () => ({ id: BAD_ID, input: { name: 'Hacked' } }), field: 'id' },
   },
   {
+    // No id to forge: it always acts on the caller's own organisation. Invalid input proves the gate let
+    // a partner admin through without changing anything; the feature test checks the real update.
+    op: 'Mutation.updateMyOrganisation',
+    document: DOCS.updateMyOrganisation,
+    allow: [PARTNER_ADMIN],
+    variants: [{ label: 'own profile with an invalid website', variables: () => ({ input: { website: 'not a url' } }), partner: { kind: 'invalid', field: 'website' } }],
+  },
+  {
     op: 'Mutation.updateProgram',
     document: DOCS.updateProgram,
     allow: ONLY_VENDOR_ADMIN,

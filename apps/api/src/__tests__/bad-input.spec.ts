@@ -368,6 +368,19 @@ const MUTATIONS: Group[] = [
     ],
   },
   {
+    op: 'updateMyOrganisation',
+    document: DOCS.updateMyOrganisation,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      c('website that is no URL', () => ({ input: { website: 'nope' } }), field('website')),
+      c('malformed VAT number', () => ({ input: { vatNumber: 'x' } }), field('vatNumber')),
+      c('over-long city', () => ({ input: { city: LONG } }), field('city')),
+      c('empty legal name', () => ({ input: { legalName: '' } }), field('legalName')),
+      c('language null', () => ({ input: { preferredLanguage: null } }), field('preferredLanguage')),
+      c('a field partners may not change', () => ({ input: { name: 'Renamed' } }), coercion),
+    ],
+  },
+  {
     op: 'updateProgram',
     document: DOCS.updateProgram,
     as: 'VENDOR_ADMIN',

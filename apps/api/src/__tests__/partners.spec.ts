@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { DEMO_PARTNERS, DEMO_PROGRAMS, DEMO_TIERS, type DemoPartner } from '../app/demo-data';
-import { createPartner, createUser, gqlOk, NEW_PASSWORD, programsByName } from '../testing/factories';
+import { auditEntries, createPartner, createUser, gqlOk, NEW_PASSWORD, programsByName } from '../testing/factories';
 import { codeOf, startTestApp, type TestApp } from '../testing/test-app';
 
 const PARTNERS = `query($first: Int!, $after: String, $filter: PartnerFilter) {
@@ -172,6 +172,34 @@ describe('partner directory', () => {
       await gqlOk(t, UPDATE, { id: partner.id, input: { status: 'ACTIVE' } }, { token: admin });
       const token = await t.login(user.email, NEW_PASSWORD);
       expect((await t.gql(`{ me { id } }`, {}, { token })).errors).toBeUndefined();
+    });
+
+    it('lets a partner admin update their own profile, and nothing else', async () => {
+      const partner = await createPartner(t, admin, { country: 'DE' });
+      const partnerAdmin = await createUser(t, admin, { role: 'PARTNER_ADMIN', organisationId: partner.id });
+      const rep = await createUser(t, partnerAdmin.token, { role: 'PARTNER_REP' });
+      const OWN = `mutation($input: UpdateOrganisationProfileInput!) { updateMyOrganisation(input: $input) { id name city website domain vatNumber preferredLanguage status } }`;
+      const res = await gqlOk<{ updateMyOrganisation: Record<string, unknown> }>(
+        t,
+        OWN,
+        { input: { city: ' Berlin ', website: 'https://www.Own-Profile.test/about', vatNumber: 'de123456789', preferredLanguage: 'nl' } },
+        { token: partnerAdmin.token },
+      );
+      expect(res.updateMyOrganisation).toEqual({
+        id: partner.id,
+        name: partner.name,
+        city: 'Berlin',
+        website: 'https://www.Own-Profile.test/about',
+        domain: 'own-profile.test',
+        vatNumber: 'DE123456789',
+        preferredLanguage: 'nl',
+        status: 'ACTIVE',
+      });
+      const [entry] = await auditEntries(t, admin, { entityType: 'Organisation', entityId: partner.id, operation: 'updateMyOrganisation' });
+      expect(entry.changes.map((c) => c.field).sort()).toEqual(['city', 'domain', 'preferredLanguage', 'vatNumber', 'website']);
+      expect(codeOf(await t.gql(OWN, { input: { city: 'Hamburg' } }, { token: rep.token }))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(OWN, { input: { city: 'Hamburg' } }, { token: admin }))).toBe('FORBIDDEN');
+      expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(codeOf(await t.gql(OWN, { input: { status: 'SUSPENDED' } }, { token: partnerAdmin.token })));
     });
 
     it('assigns only an active vendor channel manager or admin', async () => {

@@ -53,6 +53,7 @@ export const DOCS = {
   revokeApiKey: `mutation($id: ID!) { revokeApiKey(id: $id) { id organisationId revokedAt } }`,
   revokeInvitation: `mutation($id: ID!) { revokeInvitation(id: $id) { id organisationId revokedAt } }`,
   updatePartner: `mutation($id: ID!, $input: UpdatePartnerInput!) { updatePartner(id: $id, input: $input) { id name country currency status } }`,
+  updateMyOrganisation: `mutation($input: UpdateOrganisationProfileInput!) { updateMyOrganisation(input: $input) { id name city website } }`,
   updateProgram: `mutation($id: ID!, $input: UpdateProgramInput!) { updateProgram(id: $id, input: $input) { id name active demotionGraceDays } }`,
   updateTier: `mutation($id: ID!, $input: UpdateTierInput!) { updateTier(id: $id, input: $input) { id name benefits { rebateRate } } }`,
 } as const;

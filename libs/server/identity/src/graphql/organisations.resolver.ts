@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Allow, AllowAuthenticated, type Connection, Ctx, IdArgs, PageArgs, type PrmRequest, RequestContext, Role, VENDOR_ROLES } from '@prm/server/core';
 import { OrganisationsService } from '../services/organisations.service';
 import { IdentityLoaders } from './identity.loaders';
-import { CreatePartnerInput, PartnerFilter, UpdatePartnerInput } from './inputs/identity.inputs';
+import { CreatePartnerInput, PartnerFilter, UpdateOrganisationProfileInput, UpdatePartnerInput } from './inputs/identity.inputs';
 import { toOrganisationModel, toUserModel } from './mappers';
 import { OrganisationModel, PartnerConnection, UserModel } from './models/identity.models';
 
@@ -40,6 +40,12 @@ export class OrganisationsResolver {
   @Allow(Role.VENDOR_ADMIN, Role.CHANNEL_MANAGER)
   async updatePartner(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs, @Args('input') input: UpdatePartnerInput): Promise<OrganisationModel> {
     return toOrganisationModel(await this.organisations.updatePartner(ctx, id, input));
+  }
+
+  @Mutation(() => OrganisationModel, { description: 'A partner admin updates their own organisation’s profile.' })
+  @Allow(Role.PARTNER_ADMIN)
+  async updateMyOrganisation(@Ctx() ctx: RequestContext, @Args('input') input: UpdateOrganisationProfileInput): Promise<OrganisationModel> {
+    return toOrganisationModel(await this.organisations.updateOwnProfile(ctx, input));
   }
 
   @ResolveField('channelManager', () => UserModel, { nullable: true })

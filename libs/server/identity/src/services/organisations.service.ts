@@ -4,7 +4,7 @@ import { parseCursor, type RequestContext, Role, toConnection, type Connection }
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrganisationEntity } from '../entities/organisation.entity';
 import { UserEntity } from '../entities/user.entity';
-import type { CreatePartnerInput, PartnerFilter, UpdatePartnerInput } from '../graphql/inputs/identity.inputs';
+import type { CreatePartnerInput, PartnerFilter, UpdateOrganisationProfileInput, UpdatePartnerInput } from '../graphql/inputs/identity.inputs';
 import { AuditService } from './audit.service';
 
 /** Lets another context add a condition to the partner directory (e.g. programs: enrolled in a tier). */
@@ -177,20 +177,26 @@ export class OrganisationsService {
     });
   }
 
-  async updatePartner(ctx: RequestContext, id: string, input: UpdatePartnerInput): Promise<OrganisationEntity> {
+  /** A partner admin keeps their own organisation's profile up to date (not its name, status or manager). */
+  async updateOwnProfile(ctx: RequestContext, input: UpdateOrganisationProfileInput): Promise<OrganisationEntity> {
+    const actor = ctx.requireActor();
+    return this.updatePartner(ctx, actor.organisationId, input, 'updateMyOrganisation');
+  }
+
+  async updatePartner(ctx: RequestContext, id: string, input: UpdatePartnerInput | UpdateOrganisationProfileInput, operation = 'updatePartner'): Promise<OrganisationEntity> {
     return this.dataSource.transaction(async (em) => {
       const repo = em.getRepository(OrganisationEntity);
       const before = await repo.findOne({ where: { id, kind: 'PARTNER' }, lock: { mode: 'pessimistic_write' } });
       if (!before) throw new DomainError('NOT_FOUND', 'Partner not found.');
-      await this.assertChannelManager(em, input.channelManagerId);
+      await this.assertChannelManager(em, 'channelManagerId' in input ? input.channelManagerId : undefined);
       const changes: Partial<OrganisationEntity> = {};
-      for (const [key, value] of Object.entries(input) as [keyof UpdatePartnerInput, unknown][]) {
+      for (const [key, value] of Object.entries(input) as [string, unknown][]) {
         if (value !== undefined) (changes as Record<string, unknown>)[key] = value;
       }
       if (input.website !== undefined) changes.domain = this.domainOf(input.website);
       if (Object.keys(changes).length > 0) await repo.update({ id }, changes);
       const after = await repo.findOneByOrFail({ id });
-      await this.audit.record(em, ctx, { operation: 'updatePartner', entityType: 'Organisation', entityId: id, before: { ...before }, after: { ...after } });
+      await this.audit.record(em, ctx, { operation, entityType: 'Organisation', entityId: id, before: { ...before }, after: { ...after } });
       return after;
     });
   }

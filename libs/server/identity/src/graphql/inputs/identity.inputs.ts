@@ -160,6 +160,25 @@ export class UpdatePartnerInput {
   channelManagerId?: string;
 }
 
+/** What a partner admin may change about their own organisation (name, status and manager stay with the vendor). */
+@InputType()
+export class UpdateOrganisationProfileInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(200)
+  legalName?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(100)
+  city?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @WebAddress()
+  website?: string;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @VatNumber()
+  vatNumber?: string;
+
+  @Field(() => Language, { nullable: true }) @OptionalNotNull() @IsEnum(Language)
+  preferredLanguage?: Language;
+}
+
 @InputType()
 export class PartnerFilter {
   @Field(() => String, { nullable: true, description: 'Matches name, legal name, city or domain' })
