@@ -1,3 +1,4 @@
+import { Mailer, type RecordingMailer } from '@prm/server/core';
 import {
   ACCEPT,
   type AcceptPayload,
@@ -38,6 +39,18 @@ describe('invitations', () => {
     contosoId = ids.get('Contoso Managed Services') ?? '';
   });
   afterAll(() => t.close());
+
+  it('e-mails the invitation link to the invitee, in the organisation’s language', async () => {
+    const mailer = t.app.get(Mailer) as RecordingMailer;
+    const email = uniqueEmail('mailed');
+    const invited = await gqlOk<InvitePayload>(t, INVITE, { input: { email, role: 'PARTNER_REP' } }, { token: northwindAdmin });
+    const mail = mailer.sent.find((m) => m.to === email);
+    expect(mail?.subject).toBe('Uitnodiging voor het partnerportaal van Northwind IT');
+    expect(mail?.text).toContain(invited.inviteUser.inviteUrl);
+    const english = uniqueEmail('mailed-en');
+    await gqlOk(t, INVITE, { input: { email: english, role: 'CHANNEL_MANAGER' } }, { token: vendorAdmin });
+    expect(mailer.sent.find((m) => m.to === english)?.subject).toBe('Your invitation to the partner portal for Acme Cloud');
+  });
 
   const invite = (token: string, input: Record<string, unknown>) => t.gql<InvitePayload>(INVITE, { input }, { token });
   const accept = (inviteToken: string, name = 'New Person', password = NEW_PASSWORD) =>

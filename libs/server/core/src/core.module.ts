@@ -4,6 +4,7 @@ import { Clock, SystemClock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { JobsService } from './jobs/jobs.service';
+import { Mailer, RecordingMailer, SmtpMailer } from './mail/mailer';
 import { LOGGER } from './tokens';
 
 /** Process-wide providers: configuration, logger, clock and the job queue. */
@@ -19,8 +20,14 @@ export class CoreModule {
         { provide: LOGGER, useValue: options.logger },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         JobsService,
+        {
+          provide: Mailer,
+          useValue: options.config.SMTP_URL
+            ? new SmtpMailer(options.config.SMTP_URL, options.config.MAIL_FROM)
+            : new RecordingMailer(options.logger),
+        },
       ],
-      exports: [AppConfig, LOGGER, Clock, JobsService],
+      exports: [AppConfig, LOGGER, Clock, JobsService, Mailer],
     };
   }
 }

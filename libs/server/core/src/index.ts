@@ -21,3 +21,4 @@ export * from './tokens';
 export * from './database/snake-naming.strategy';
 export * from './graphql/id.args';
 export * from './lifecycle/graceful-shutdown';
+export * from './mail/mailer';

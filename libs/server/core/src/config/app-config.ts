@@ -57,6 +57,13 @@ export class AppConfig {
   @IsOptional() @IsString()
   PORTAL_DIST?: string;
 
+  /** SMTP server for outgoing e-mail, e.g. smtp://user:pass@mail.example.com:587; unset: messages are logged. */
+  @IsOptional() @IsString()
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Partner Portal <no-reply@localhost>';
+
   /** argon2id memory cost in KiB (OWASP minimum 19 MiB); tests lower it to keep suites fast. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(1048576)
   ARGON2_MEMORY_KIB = 19456;
@@ -110,7 +117,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST']) {
+  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST', 'SMTP_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import {
   AppConfig,
@@ -6,11 +6,15 @@ import {
   type Connection,
   isPartnerRole,
   isVendorRole,
+  LOGGER,
+  Mailer,
+  type MailMessage,
   parseCursor,
   type RequestContext,
   Role,
   toConnection,
 } from '@prm/server/core';
+import type { Logger } from 'pino';
 import { DataSource, type EntityManager, IsNull, QueryFailedError } from 'typeorm';
 import { InvitationEntity } from '../entities/invitation.entity';
 import { OrganisationEntity } from '../entities/organisation.entity';
@@ -46,6 +50,22 @@ const toUser = (row: UserRow): UserEntity =>
     updatedAt: new Date(row.updated_at),
   });
 
+/** The invitation e-mail, in the organisation's language. */
+export function invitationMail(to: string, organisation: string, language: string, url: string, hours: number): MailMessage {
+  if (language === 'nl') {
+    return {
+      to,
+      subject: `Uitnodiging voor het partnerportaal van ${organisation}`,
+      text: `U bent uitgenodigd voor het partnerportaal (${organisation}).\n\nKies uw wachtwoord via deze link (${hours} uur geldig, eenmalig te gebruiken):\n${url}\n`,
+    };
+  }
+  return {
+    to,
+    subject: `Your invitation to the partner portal for ${organisation}`,
+    text: `You have been invited to the partner portal (${organisation}).\n\nChoose your password with this link (valid for ${hours} hours, single use):\n${url}\n`,
+  };
+}
+
 const INVALID_INVITATION = 'This invitation link is not valid or has expired. Ask for a new invitation.';
 
 const isUniqueViolation = (err: unknown): boolean =>
@@ -60,6 +80,8 @@ export class UsersService {
     private readonly auth: AuthService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly mailer: Mailer,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<UserEntity> {
@@ -127,7 +149,7 @@ export class UsersService {
   }
 
   async invite(ctx: RequestContext, input: InviteUserInput): Promise<{ invitation: InvitationEntity; inviteUrl: string }> {
-    return this.dataSource.transaction(async (em) => {
+    const result = await this.dataSource.transaction(async (em) => {
       const org = await this.targetOrganisation(em, ctx, input.organisationId);
       this.assertMayGrant(ctx, org, input.role);
       if (org.status !== 'ACTIVE') throw new DomainError('CONFLICT', 'This organisation is suspended; activate it before inviting users.');
@@ -149,8 +171,14 @@ export class UsersService {
       await em.getRepository(InvitationEntity).insert(invitation);
       const saved = await em.getRepository(InvitationEntity).findOneByOrFail({ id: invitation.id });
       await this.audit.record(em, ctx, { operation: 'inviteUser', entityType: 'Invitation', entityId: saved.id, before: null, after: { ...saved } });
-      return { invitation: saved, inviteUrl: `${this.config.publicUrl}/invite/${token}` };
+      return { invitation: saved, inviteUrl: `${this.config.publicUrl}/invite/${token}`, org };
     });
+    // Sent after commit; if delivery fails the invitation still stands and the inviter has the link.
+    const { invitation, inviteUrl, org } = result;
+    await this.mailer
+      .send(invitationMail(invitation.email, org.name, org.preferredLanguage, inviteUrl, this.config.INVITE_TTL_HOURS))
+      .catch((err: unknown) => this.logger.warn({ err, invitationId: invitation.id }, 'invitation e-mail could not be sent'));
+    return { invitation, inviteUrl };
   }
 
   async listInvitations(ctx: RequestContext, organisationId: string | undefined, first: number, after?: string): Promise<Connection<InvitationEntity>> {
