@@ -67,6 +67,26 @@ describe('portal in a real browser', () => {
     await context.close();
   });
 
+  it('a partner admin updates their own organisation profile', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await new Shell(page).setLanguage('en');
+    await login.signIn('admin@northwind.test');
+    await page.getByTestId('edit-own-organisation').click();
+    const form = page.getByTestId('organisation-profile-form');
+    await form.getByLabel('City').fill('Amersfoort');
+    await form.getByLabel('Website').fill('not a web address');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('Enter a web address such as https://example.com.').waitFor();
+    await form.getByLabel('Website').fill('https://www.northwind.test');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByText('Amersfoort, Netherlands').waitFor();
+    await context.close();
+  });
+
   it('shuts down cleanly on SIGTERM', async () => {
     const started = Date.now();
     const code = await server.stop();

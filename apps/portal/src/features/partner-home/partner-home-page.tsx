@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { PageTitle } from '../../app/routing/page-title';
 import { useFormat } from '../../i18n/use-format';
 import { TierCard } from '../tier-status/tier-card';
+import { OrganisationProfileForm } from './organisation-profile-form';
 import { PartnerHomeDocument } from './partner-home.documents';
 
 export default function PartnerHomePage() {
@@ -12,6 +14,7 @@ export default function PartnerHomePage() {
   const format = useFormat();
   const { data, loading, error, refetch } = useQuery(PartnerHomeDocument);
   const organisation = data?.me.organisation;
+  const [editing, setEditing] = useState(false);
 
   return (
     <Stack gap="md">
@@ -22,10 +25,24 @@ export default function PartnerHomePage() {
           t('home.title')
         )}
       </PageTitle>
-      {organisation?.city ? (
-        <Text c="dimmed" mt={-12}>
-          {organisation.city}, {format.country(organisation.country)}
-        </Text>
+      <Group justify="space-between" mt={-12}>
+        {organisation?.city ? (
+          <Text c="dimmed">
+            {organisation.city}, {format.country(organisation.country)}
+          </Text>
+        ) : (
+          <span />
+        )}
+        {organisation && data?.me.role === 'PARTNER_ADMIN' ? (
+          <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="edit-own-organisation">
+            {t('home.editProfile')}
+          </Button>
+        ) : null}
+      </Group>
+      {organisation ? (
+        <Modal opened={editing} onClose={() => setEditing(false)} title={t('home.editProfile')} size="lg">
+          <OrganisationProfileForm profile={organisation} onDone={() => setEditing(false)} />
+        </Modal>
       ) : null}
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       {loading && !data ? <Loader aria-label={t('common.loading')} /> : null}
