@@ -7,6 +7,9 @@ import { Shell } from '../pages/shell.page';
 import { launchBrowser } from '../support/browser';
 import { type RunningServer, startServer } from '../support/server';
 
+// A browser test that fails once is retried once; the first failure is still printed.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
+
 describe('portal in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
