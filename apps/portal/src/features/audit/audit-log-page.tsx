@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Center, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Center, Loader, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { PageTitle } from '../../app/routing/page-title';
 import type { AuditFilter } from '../../gql/graphql';
@@ -72,11 +73,7 @@ export default function AuditLogPage() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" w="fit-content" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
     </Stack>
   );
 }

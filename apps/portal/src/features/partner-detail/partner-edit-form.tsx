@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../app/components/language-select';
 import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import type { Language, OrganisationStatus, PartnerProfileFragment, UpdatePartnerInput } from '../../gql/graphql';
@@ -115,17 +116,7 @@ export function PartnerEditForm({ partner, onDone }: PartnerEditFormProps) {
           {text('vatNumber', t('partner.fields.vatNumber'))}
           {text('segment', t('partner.fields.segment'))}
           {text('currency', t('partner.fields.currency'))}
-          <Select
-            label={t('partner.fields.preferredLanguage')}
-            allowDeselect={false}
-            value={values.preferredLanguage}
-            onChange={(value) => (value === 'en' || value === 'nl') && set('preferredLanguage', value)}
-            data={[
-              { value: 'en', label: t('languageNames.en') },
-              { value: 'nl', label: t('languageNames.nl') },
-            ]}
-            error={field('preferredLanguage')}
-          />
+          <LanguageSelect value={values.preferredLanguage} onChange={(value) => set('preferredLanguage', value)} error={field('preferredLanguage')} />
           <Select
             label={t('partner.fields.status')}
             allowDeselect={false}

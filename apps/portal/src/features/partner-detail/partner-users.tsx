@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { UserTable } from '../users/user-table';
 import { PartnerUsersDocument } from './partner-detail.documents';
+import { LoadMoreButton } from '../../app/components/load-more-button';
 
 export function PartnerUsers({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
@@ -19,11 +20,7 @@ export function PartnerUsers({ organisationId }: { organisationId: string }) {
   return (
     <>
       <UserTable users={users} />
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" mt="sm" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Button, Table, Text } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { useFormat } from '../../i18n/use-format';
 import { PartnerTierHistoryDocument } from './partner-detail.documents';
 import { KIND_COLOR, STATUS_COLOR } from '../tier-status/tier-change-labels';
+import { LoadMoreButton } from '../../app/components/load-more-button';
 
 interface TierHistoryProps {
   organisationId: string;
@@ -61,11 +62,7 @@ export function TierHistory({ organisationId, tierName }: TierHistoryProps) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" mt="sm" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../app/components/language-select';
 import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import type { Language, UpdateOrganisationProfileInput } from '../../gql/graphql';
@@ -63,15 +64,9 @@ export function OrganisationProfileForm({ profile, onDone }: { profile: OwnProfi
               description={key === 'website' ? t('partner.websiteHint') : undefined}
             />
           ))}
-          <Select
-            label={t('partner.fields.preferredLanguage')}
-            allowDeselect={false}
+          <LanguageSelect
             value={values.preferredLanguage}
-            onChange={(value) => (value === 'en' || value === 'nl') && setValues((v) => ({ ...v, preferredLanguage: value }))}
-            data={[
-              { value: 'en', label: t('languageNames.en') },
-              { value: 'nl', label: t('languageNames.nl') },
-            ]}
+            onChange={(value) => setValues((v) => ({ ...v, preferredLanguage: value }))}
             error={field('preferredLanguage')}
           />
         </SimpleGrid>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
@@ -10,6 +10,7 @@ import { DecisionForm, type Decision } from './decision-form';
 import { EvaluateButton } from './evaluate-button';
 import { ProposalTable, type Proposal } from './proposal-table';
 import { ProgramTierNamesDocument, TierChangesDocument } from './tier-changes.documents';
+import { LoadMoreButton } from '../../app/components/load-more-button';
 
 export default function TierChangesPage() {
   const { t } = useTranslation();
@@ -66,11 +67,7 @@ export default function TierChangesPage() {
           onDecide={(proposal, decision) => setDeciding({ proposal, decision })}
         />
       ) : null}
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" w="fit-content" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
       <Modal
         opened={deciding !== null}
         onClose={() => setDeciding(null)}

@@ -1,10 +1,10 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RowActionButton } from '../../app/components/row-action-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import type { ApiKeyRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { ApiKeysDocument, RevokeApiKeyDocument } from './users.documents';
@@ -13,21 +13,13 @@ function RevokeKeyButton({ apiKey, onResult }: { apiKey: ApiKeyRowFragment; onRe
   const { t } = useTranslation();
   const [revoke, { loading }] = useMutation(RevokeApiKeyDocument);
   return (
-    <Button
-      size="xs"
-      variant="light"
-      color="red"
+    <RowActionButton
+      label={t('apiKeys.revoke')}
+      ariaLabel={t('apiKeys.revokeNamed', { name: apiKey.name })}
       loading={loading}
-      aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })}
-      onClick={() =>
-        revoke({ variables: { id: apiKey.id } }).then(
-          () => onResult(null),
-          (error: unknown) => onResult(asErrorLike(error)),
-        )
-      }
-    >
-      {t('apiKeys.revoke')}
-    </Button>
+      run={() => revoke({ variables: { id: apiKey.id } })}
+      onResult={onResult}
+    />
   );
 }
 

@@ -1,10 +1,11 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../app/components/load-more-button';
+import { RowActionButton } from '../../app/components/row-action-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import type { InvitationRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { INVITATION_STATE_COLOR, invitationState } from './invitation-state';
@@ -14,21 +15,13 @@ function RevokeButton({ invitation, onResult }: { invitation: InvitationRowFragm
   const { t } = useTranslation();
   const [revoke, { loading }] = useMutation(RevokeInvitationDocument);
   return (
-    <Button
-      size="xs"
-      variant="light"
-      color="red"
+    <RowActionButton
+      label={t('invitations.revoke')}
+      ariaLabel={t('invitations.revokeNamed', { email: invitation.email })}
       loading={loading}
-      aria-label={t('invitations.revokeNamed', { email: invitation.email })}
-      onClick={() =>
-        revoke({ variables: { id: invitation.id } }).then(
-          () => onResult(null),
-          (error: unknown) => onResult(asErrorLike(error)),
-        )
-      }
-    >
-      {t('invitations.revoke')}
-    </Button>
+      run={() => revoke({ variables: { id: invitation.id } })}
+      onResult={onResult}
+    />
   );
 }
 
@@ -95,11 +88,7 @@ export function InvitationsTab({ organisationId }: { organisationId: string | un
           </Table>
         </Table.ScrollContainer>
       ) : null}
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" w="fit-content" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
     </Stack>
   );
 }

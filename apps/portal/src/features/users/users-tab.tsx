@@ -1,10 +1,11 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreButton } from '../../app/components/load-more-button';
+import { RowActionButton } from '../../app/components/row-action-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import type { UserRowFragment } from '../../gql/graphql';
 import { UserTable } from './user-table';
 import { DeactivateUserDocument, OrganisationUsersDocument, ReactivateUserDocument } from './users.documents';
@@ -19,24 +20,15 @@ function StatusAction({ user, onResult }: StatusActionProps) {
   const [deactivate, deactivating] = useMutation(DeactivateUserDocument);
   const [reactivate, reactivating] = useMutation(ReactivateUserDocument);
   const active = user.status === 'ACTIVE';
-  const run = () => {
-    const mutate = active ? deactivate : reactivate;
-    mutate({ variables: { id: user.id } }).then(
-      () => onResult(null),
-      (error: unknown) => onResult(asErrorLike(error)),
-    );
-  };
   return (
-    <Button
-      size="xs"
-      variant="light"
+    <RowActionButton
+      label={active ? t('users.deactivate') : t('users.reactivate')}
+      ariaLabel={active ? t('users.deactivateNamed', { name: user.name }) : t('users.reactivateNamed', { name: user.name })}
       color={active ? 'red' : 'teal'}
       loading={deactivating.loading || reactivating.loading}
-      onClick={run}
-      aria-label={active ? t('users.deactivateNamed', { name: user.name }) : t('users.reactivateNamed', { name: user.name })}
-    >
-      {active ? t('users.deactivate') : t('users.reactivate')}
-    </Button>
+      run={() => (active ? deactivate : reactivate)({ variables: { id: user.id } })}
+      onResult={onResult}
+    />
   );
 }
 
@@ -68,11 +60,7 @@ export function UsersTab({ organisationId, currentUserId }: UsersTabProps) {
           actions={(user) => (user.id === currentUserId ? null : <StatusAction user={user} onResult={setActionError} />)}
         />
       ) : null}
-      {pageInfo?.hasNextPage ? (
-        <Button variant="light" w="fit-content" loading={loading} onClick={() => void fetchMore({ variables: { after: pageInfo.endCursor } })}>
-          {t('actions.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMoreButton pageInfo={pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
     </Stack>
   );
 }

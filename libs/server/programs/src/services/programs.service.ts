@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { validateRules } from '@prm/domain/tiers';
-import { Clock, type RequestContext } from '@prm/server/core';
-import { AuditService } from '@prm/server/identity';
+import { Clock, RequestContext } from '@prm/server/core';
+import { AuditService, OrganisationsService } from '@prm/server/identity';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { EnrolmentEntity, PartnerMetricEntity, ProgramEntity, TierChangeEntity, TierEntity } from '../entities/programs.entities';
 import type {
@@ -24,7 +24,14 @@ export class ProgramsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly organisations: OrganisationsService,
   ) {}
+
+  /** Partners belong to identity: ask it, before the transaction (the embedded engine has one session). */
+  private async assertPartner(organisationId: string): Promise<void> {
+    const [org] = await this.organisations.byIds(RequestContext.system(), [organisationId]);
+    if (org?.kind !== 'PARTNER') throw new DomainError('NOT_FOUND', 'Partner not found.');
+  }
 
   list(): Promise<ProgramEntity[]> {
     return this.dataSource.getRepository(ProgramEntity).find({ order: { name: 'ASC' }, take: 200 });
@@ -127,10 +134,9 @@ export class ProgramsService {
     });
   }
 
-  enrol(ctx: RequestContext, input: EnrolPartnerInput): Promise<EnrolmentEntity> {
+  async enrol(ctx: RequestContext, input: EnrolPartnerInput): Promise<EnrolmentEntity> {
+    await this.assertPartner(input.organisationId);
     return this.mutate(async (em) => {
-      const org: { kind: string }[] = await em.query(`SELECT kind FROM organisations WHERE id = $1`, [input.organisationId]);
-      if (org[0]?.kind !== 'PARTNER') throw new DomainError('NOT_FOUND', 'Partner not found.');
       const tiers = await em.getRepository(TierEntity).find({ where: { programId: input.programId }, order: { rank: 'ASC' } });
       if (tiers.length === 0) throw new DomainError('NOT_FOUND', 'Program not found or it has no tiers.');
       const tier = input.tierId ? tiers.find((t) => t.id === input.tierId) : tiers[0];
@@ -163,10 +169,9 @@ export class ProgramsService {
     });
   }
 
-  recordMetric(ctx: RequestContext, input: RecordPartnerMetricInput): Promise<PartnerMetricEntity> {
+  async recordMetric(ctx: RequestContext, input: RecordPartnerMetricInput): Promise<PartnerMetricEntity> {
+    await this.assertPartner(input.organisationId);
     return this.mutate(async (em) => {
-      const org: { kind: string }[] = await em.query(`SELECT kind FROM organisations WHERE id = $1`, [input.organisationId]);
-      if (org[0]?.kind !== 'PARTNER') throw new DomainError('NOT_FOUND', 'Partner not found.');
       const repo = em.getRepository(PartnerMetricEntity);
       const before = await repo.findOneBy({ organisationId: input.organisationId, metric: input.metric });
       await repo.upsert({ organisationId: input.organisationId, metric: input.metric, value: input.value, asOf: this.clock.now(), source: 'manual' }, ['organisationId', 'metric']);
