@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../app/components/language-select';
-import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import type { Language, OrganisationStatus, PartnerProfileFragment, UpdatePartnerInput } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { PARTNER_COUNTRIES } from '../partners/countries';
 import { ChannelManagersDocument, UpdatePartnerDocument } from './partner-detail.documents';
+import { FormErrorSummary } from '../../app/errors/form-error-summary';
 
 const TEXT_FIELDS = ['name', 'legalName', 'city', 'website', 'vatNumber', 'segment', 'currency'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -58,7 +58,6 @@ export function PartnerEditForm({ partner, onDone }: PartnerEditFormProps) {
   const [update, { loading, error }] = useMutation(UpdatePartnerDocument);
   const { data: managers } = useQuery(ChannelManagersDocument);
   const { parsed, field } = useFieldErrors(error);
-  const { summary } = useErrorMessage();
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -79,7 +78,6 @@ export function PartnerEditForm({ partner, onDone }: PartnerEditFormProps) {
 
   const known: readonly string[] = PARTNER_COUNTRIES;
   const countries = known.includes(values.country) ? [...known] : [values.country, ...known];
-  const hasFieldErrors = parsed !== null && Object.keys(parsed.fields).length > 0;
 
   const text = (key: TextField, label: string, extra: { required?: boolean; description?: string } = {}) => (
     <TextInput
@@ -94,11 +92,7 @@ export function PartnerEditForm({ partner, onDone }: PartnerEditFormProps) {
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="partner-edit-form">
       <Stack gap="md">
-        {parsed ? (
-          <Alert color="red" role="alert">
-            {hasFieldErrors ? t('errors.checkFields') : summary(parsed)}
-          </Alert>
-        ) : null}
+        <FormErrorSummary parsed={parsed} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {text('name', t('partner.fields.name'), { required: true })}
           {text('legalName', t('partner.fields.legalName'))}

@@ -1,12 +1,12 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../../app/components/language-select';
-import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import type { Language, UpdateOrganisationProfileInput } from '../../gql/graphql';
 import { UpdateMyOrganisationDocument } from './partner-home.documents';
+import { FormErrorSummary } from '../../app/errors/form-error-summary';
 
 const TEXT_FIELDS = ['legalName', 'city', 'website', 'vatNumber'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -21,7 +21,6 @@ export function OrganisationProfileForm({ profile, onDone }: { profile: OwnProfi
   const [values, setValues] = useState<OwnProfile>(profile);
   const [update, { loading, error }] = useMutation(UpdateMyOrganisationDocument);
   const { parsed, field } = useFieldErrors(error);
-  const { summary } = useErrorMessage();
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -41,15 +40,10 @@ export function OrganisationProfileForm({ profile, onDone }: { profile: OwnProfi
     }
   };
 
-  const hasFieldErrors = parsed !== null && Object.keys(parsed.fields).length > 0;
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="organisation-profile-form">
       <Stack gap="md">
-        {parsed ? (
-          <Alert color="red" role="alert">
-            {hasFieldErrors ? t('errors.checkFields') : summary(parsed)}
-          </Alert>
-        ) : null}
+        <FormErrorSummary parsed={parsed} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           {TEXT_FIELDS.map((key) => (
             <TextInput

@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { CreateProgramDocument } from './programs.documents';
+import { FormErrorSummary } from '../../app/errors/form-error-summary';
 
 export function CreateProgramForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -14,7 +14,6 @@ export function CreateProgramForm({ onDone }: { onDone: () => void }) {
   const [graceDays, setGraceDays] = useState<number | string>(30);
   const [create, { loading, error }] = useMutation(CreateProgramDocument, { refetchQueries: ['Programs', 'ProgramTierNames'] });
   const { parsed, field } = useFieldErrors(error);
-  const { summary } = useErrorMessage();
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,15 +34,10 @@ export function CreateProgramForm({ onDone }: { onDone: () => void }) {
     }
   };
 
-  const hasFieldErrors = parsed !== null && Object.keys(parsed.fields).length > 0;
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="program-form">
       <Stack gap="md">
-        {parsed ? (
-          <Alert color="red" role="alert">
-            {hasFieldErrors ? t('errors.checkFields') : summary(parsed)}
-          </Alert>
-        ) : null}
+        <FormErrorSummary parsed={parsed} />
         <TextInput label={t('programs.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={field('name')} />
         <TextInput
           label={t('programs.segment')}

@@ -2,13 +2,13 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import type { TierDetailsFragment } from '../../gql/graphql';
 import { BENEFIT_KEYS, type BenefitKey, type Benefits } from '../tier-status/tier-benefits';
 import { normaliseDecimal } from './decimal-input';
 import { CreateTierDocument, UpdateTierDocument } from './programs.documents';
 import { newRuleKey, RulesEditor, type RuleDraft } from './rules-editor';
+import { FormErrorSummary } from '../../app/errors/form-error-summary';
 
 type TierFormProps =
   | { mode: 'create'; programId: string; rank: number; onDone: () => void }
@@ -38,7 +38,6 @@ export function TierForm(props: TierFormProps) {
   const [update, updating] = useMutation(UpdateTierDocument);
   const state = props.mode === 'create' ? creating : updating;
   const { parsed, field } = useFieldErrors(state.error);
-  const { summary } = useErrorMessage();
 
   const ruleError = (index: number, f: 'metric' | 'min') => field(`rules.${index}.${f}`) ?? field(`rules[${index}].${f}`);
 
@@ -62,16 +61,11 @@ export function TierForm(props: TierFormProps) {
   };
 
   const setBenefit = (key: BenefitKey, value: string) => setBenefits((b) => ({ ...b, [key]: value }));
-  const hasFieldErrors = parsed !== null && Object.keys(parsed.fields).length > 0;
 
   return (
     <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="tier-form">
       <Stack gap="md">
-        {parsed ? (
-          <Alert color="red" role="alert">
-            {hasFieldErrors ? t('errors.checkFields') : summary(parsed)}
-          </Alert>
-        ) : null}
+        <FormErrorSummary parsed={parsed} />
         <TextInput label={t('programs.tierName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={field('name')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           {BENEFIT_KEYS.map((key) => (
