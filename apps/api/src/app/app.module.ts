@@ -17,7 +17,9 @@ import {
   DomainErrorHttpFilter,
   LOGGER,
 } from '@prm/server/core';
+import { DealsModule } from '@prm/server/deals';
 import { IdentityModule } from '@prm/server/identity';
+import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
 import type { Logger } from 'pino';
 import { MIGRATIONS } from '../migrations';
@@ -68,6 +70,8 @@ export class AppModule {
         }),
         IdentityModule,
         ProgramsModule,
+        NotificationsModule,
+        DealsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorHttpFilter }, DemoSeedService],
       exports: [DemoSeedService],

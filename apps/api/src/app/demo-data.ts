@@ -87,3 +87,19 @@ export const DEMO_PARTNER_USERS = [
   { email: 'admin@contoso.test', name: 'Charlotte Claes', role: 'PARTNER_ADMIN', partner: 'Contoso Managed Services' },
   { email: 'rep@contoso.test', name: 'Koen Maes', role: 'PARTNER_REP', partner: 'Contoso Managed Services' },
 ] as const;
+
+/** The product catalogue partners register deals against (prices per unit; per month for recurring products). */
+export const DEMO_PRODUCTS = [
+  { sku: 'ACME-BACKUP', name: 'Acme Backup (per device)', productLine: 'Backup', pricing: 'RECURRING', listPrice: '12.50' },
+  { sku: 'ACME-MAILSEC', name: 'Acme Mail Security (per user)', productLine: 'Security', pricing: 'RECURRING', listPrice: '3.20' },
+  { sku: 'ACME-SIEM', name: 'Acme SIEM Cloud (per tenant)', productLine: 'Security', pricing: 'RECURRING', listPrice: '450.00' },
+  { sku: 'ACME-ONBOARD', name: 'Onboarding package', productLine: 'Services', pricing: 'ONE_TIME', listPrice: '1500.00' },
+  { sku: 'ACME-MIGRATE', name: 'Data migration', productLine: 'Services', pricing: 'ONE_TIME', listPrice: '2500.00' },
+] as const;
+
+/** Accounts the vendor sells to directly; registrations on them are flagged for review. */
+export const DEMO_HOUSE_ACCOUNTS = [
+  { companyName: 'Rijkswaterstaat', domain: 'rws.nl', country: 'NL' },
+  { companyName: 'Proximus NV', domain: 'proximus.be', country: 'BE' },
+  { companyName: 'Koninklijke Philips N.V.', domain: 'philips.com', country: 'NL' },
+] as const;

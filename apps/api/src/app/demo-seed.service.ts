@@ -3,7 +3,9 @@ import { LOGGER } from '@prm/server/core';
 import { PasswordService } from '@prm/server/identity';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DEMO_PARTNER_USERS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_STAFF, DEMO_TIERS, DEMO_VENDOR } from './demo-data';
+import { normaliseCompanyName } from '@prm/domain/deals';
+import { parseMoney } from '@prm/domain/money';
+import { DEMO_HOUSE_ACCOUNTS, DEMO_PARTNER_USERS, DEMO_PRODUCTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_STAFF, DEMO_TIERS, DEMO_VENDOR } from './demo-data';
 
 const insertId = async (em: EntityManager, sql: string, params: unknown[]): Promise<string> => {
   const rows: { id: string }[] = await em.query(`${sql} RETURNING id`, params);
@@ -66,6 +68,23 @@ export class DemoSeedService {
       }
       for (const user of DEMO_PARTNER_USERS) {
         await em.query(`INSERT INTO users (organisation_id, email, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)`, [partners.get(user.partner), user.email, user.name, user.role, hash]);
+      }
+      for (const product of DEMO_PRODUCTS) {
+        await em.query(`INSERT INTO products (sku, name, product_line, pricing, list_price_minor, currency) VALUES ($1, $2, $3, $4, $5, 'EUR')`, [
+          product.sku,
+          product.name,
+          product.productLine,
+          product.pricing,
+          parseMoney(product.listPrice, 'EUR').amountMinor.toString(),
+        ]);
+      }
+      for (const account of DEMO_HOUSE_ACCOUNTS) {
+        await em.query(`INSERT INTO house_accounts (company_name, normalised_name, domain, country) VALUES ($1, $2, $3, $4)`, [
+          account.companyName,
+          normaliseCompanyName(account.companyName),
+          account.domain,
+          account.country,
+        ]);
       }
     });
     this.logger.info({ partners: DEMO_PARTNERS.length }, 'demo data seeded');

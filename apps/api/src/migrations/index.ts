@@ -1,4 +1,5 @@
 import { InitialIdentityPrograms1764000000000 } from './1764000000000-initial-identity-programs';
+import { DealRegistration1764100000000 } from './1764100000000-deal-registration';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
-export const MIGRATIONS = [InitialIdentityPrograms1764000000000];
+export const MIGRATIONS = [InitialIdentityPrograms1764000000000, DealRegistration1764100000000];

@@ -22,3 +22,4 @@ export * from './database/snake-naming.strategy';
 export * from './graphql/id.args';
 export * from './lifecycle/graceful-shutdown';
 export * from './mail/mailer';
+export * from './graphql/field-rules';

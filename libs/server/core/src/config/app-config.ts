@@ -89,6 +89,10 @@ export class AppConfig {
   @IsString()
   TIER_EVALUATION_CRON = '0 3 * * *';
 
+  /** Deal registration expiry and protection reminders (UTC cron). */
+  @IsString()
+  DEAL_SCHEDULE_CRON = '15 * * * *';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

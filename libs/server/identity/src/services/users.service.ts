@@ -97,6 +97,21 @@ export class UsersService {
     return this.get(ctx, actor.userId);
   }
 
+  /**
+   * Who reviews a partner's submissions: its assigned channel manager when active, otherwise every
+   * active vendor admin (so nothing waits unseen). Used for notifications; a system-level lookup.
+   */
+  async reviewersOf(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT u.id FROM organisations o JOIN users u ON u.id = o.channel_manager_id AND u.status = 'ACTIVE' WHERE o.id = $1
+       UNION ALL
+       SELECT u.id FROM users u WHERE u.role = 'VENDOR_ADMIN' AND u.status = 'ACTIVE'
+         AND NOT EXISTS (SELECT 1 FROM organisations o JOIN users m ON m.id = o.channel_manager_id AND m.status = 'ACTIVE' WHERE o.id = $1)`,
+      [organisationId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return [];
     // Plain SQL: this is the DataLoader batch behind every list that shows a user (hot path).

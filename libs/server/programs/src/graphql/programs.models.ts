@@ -1,12 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { METRICS } from '@prm/domain/tiers';
-import { ConnectionType } from '@prm/server/core';
+import { ConnectionType, OptionalNotNull, trim } from '@prm/server/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
-  IsDefined,
   IsEnum,
   IsInt,
   IsOptional,
@@ -17,7 +15,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -47,16 +44,11 @@ export enum TierChangeStatus {
 registerEnumType(TierChangeKind, { name: 'TierChangeKind' });
 registerEnumType(TierChangeStatus, { name: 'TierChangeStatus' });
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const PERCENT = /^(100(\.0{1,4})?|\d{1,2}(\.\d{1,4})?)$/;
 const PERCENT_MESSAGE = 'Enter a percentage from 0 to 100 with at most 4 decimals.';
 const DECIMAL = /^\d{1,18}(\.\d{1,4})?$/;
 // partner_metrics.value is numeric(20,4): at most 16 digits before the point.
 const METRIC_VALUE = /^\d{1,16}(\.\d{1,4})?$/;
-
-/** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
-const OptionalNotNull = (): PropertyDecorator =>
-  applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
 
 @ObjectType('TierBenefits')
 export class TierBenefitsModel {

@@ -1,47 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
-import { Role } from '@prm/server/core';
+import { CountryCode, CurrencyCode, EmailAddress, EntityId, OptionalNotNull, Role, Text, trim, upper, WebAddress } from '@prm/server/core';
 import { Transform } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsEnum,
-  IsISO31661Alpha2,
-  IsISO4217CurrencyCode,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  MinLength,
-  IsDate,
-  ValidateIf,
-} from 'class-validator';
+import { IsDate, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import { Language, OrganisationStatus, UserStatus } from '../models/identity.models';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toUpperCase() : value);
-const lower = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-
-// Field rules shared by several inputs (create, update, filter), so each rule is written once.
-const Text = (max: number): PropertyDecorator => applyDecorators(Transform(trim), IsString(), Length(1, max));
-const CountryCode = (): PropertyDecorator =>
-  applyDecorators(Transform(upper), IsISO31661Alpha2({ message: 'Use a two-letter country code such as NL or BE.' }));
-const CurrencyCode = (): PropertyDecorator =>
-  applyDecorators(Transform(upper), IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR.' }));
-const WebAddress = (): PropertyDecorator =>
-  applyDecorators(Transform(trim), IsUrl({ require_protocol: false }, { message: 'Enter a web address such as https://example.com.' }), MaxLength(300));
 const VatNumber = (): PropertyDecorator =>
   applyDecorators(Transform(upper), Matches(/^[A-Z]{2}[A-Z0-9]{2,13}$/, { message: 'Enter a VAT number such as NL123456789B01.' }));
-const EntityId = (): PropertyDecorator => IsUUID('all', { message: 'Not a valid id.' });
-const EmailAddress = (): PropertyDecorator =>
-  applyDecorators(Transform(lower), IsEmail({}, { message: 'Enter a valid e-mail address.' }), MaxLength(254));
-
-/** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
-const OptionalNotNull = (): PropertyDecorator =>
-  applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
 
 @InputType()
 export class LoginInput {
