@@ -77,6 +77,39 @@ describe('embedded database (PGlite)', () => {
     expect(rows.map((r) => r.note)).toEqual(['a', 'b']);
   });
 
+  it('registers a deal, finds conflicts with pg_trgm and enforces exclusivity on approval', async () => {
+    const rep = await t.login('rep@northwind.test');
+    const otherRep = await t.login('rep@contoso.test');
+    const manager = await t.login('manager@vendor.test');
+    const products = await t.gql<{ products: { id: string }[] }>(`{ products { id } }`, {}, { token: rep });
+    const closeDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const register = (token: string, customerName: string, customerWebsite: string) =>
+      t.gql<{ createDealRegistration: { id: string; status: string; possibleConflict: boolean } }>(
+        `mutation($input: CreateDealRegistrationInput!) { createDealRegistration(input: $input) { id status possibleConflict } }`,
+        {
+          input: {
+            customerName,
+            customerWebsite,
+            customerCountry: 'NL',
+            products: [{ productId: products.data!.products[0].id, quantity: 5 }],
+            estimatedMrr: '250.00',
+            expectedCloseDate: closeDate,
+            salesStage: 'QUALIFIED',
+            submit: true,
+          },
+        },
+        { token },
+      );
+    const first = await register(rep, 'Van Dijk Installatietechniek B.V.', 'https://www.vandijk-installatie.nl/over-ons');
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.createDealRegistration).toMatchObject({ status: 'SUBMITTED', possibleConflict: false });
+    const second = await register(otherRep, 'VAN DIJK INSTALLATIETECHNIEK BV', 'vandijk-installatie.nl');
+    expect(second.data?.createDealRegistration.possibleConflict).toBe(true);
+    const approve = (id: string) => t.gql(`mutation($id: ID!) { approveDealRegistration(id: $id) { status } }`, { id }, { token: manager });
+    expect((await approve(first.data!.createDealRegistration.id)).errors).toBeUndefined();
+    expect((await approve(second.data!.createDealRegistration.id)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
   it('runs background jobs, enqueued atomically with the transaction that causes them', async () => {
     const jobs = t.app.get(JobsService);
     const seen: string[] = [];

@@ -23,3 +23,4 @@ export * from './graphql/id.args';
 export * from './lifecycle/graceful-shutdown';
 export * from './mail/mailer';
 export * from './graphql/field-rules';
+export * from './http/csv-export';

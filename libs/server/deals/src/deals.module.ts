@@ -5,6 +5,7 @@ import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
 import { DEAL_ENTITIES } from './entities/deals.entities';
+import { DealsExportController } from './graphql/deals-export.controller';
 import { DealRegistrationsResolver, DealSetupResolver } from './graphql/deals.resolver';
 import { DEAL_OUTCOME_JOB, DEAL_SCHEDULE_JOB, type DealOutcomeEvent, DealRegistrationsService } from './services/deal-registrations.service';
 import { DealSetupService } from './services/deal-setup.service';
@@ -12,6 +13,7 @@ import { DealSetupService } from './services/deal-setup.service';
 /** Deal registration: catalogue, rules of engagement, house accounts, registrations, conflicts, expiry. */
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), IdentityModule, ProgramsModule, NotificationsModule],
+  controllers: [DealsExportController],
   providers: [DealSetupService, DealRegistrationsService, DealRegistrationsResolver, DealSetupResolver],
   exports: [DealSetupService, DealRegistrationsService],
 })

@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -143,7 +144,12 @@ export class MarkDealWonInput {
 @InputType()
 export class DealRegistrationFilter {
   @Field(() => [String], { nullable: true, description: 'Statuses to include' })
-  @IsOptional() @ArrayMaxSize(8) @IsString({ each: true }) @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toUpperCase() : v)) : value))
+  @IsOptional() @IsArray() @ArrayMaxSize(8) @IsString({ each: true })
+  // Also accepts "APPROVED,WON" (a CSV export URL) as well as a list.
+  @Transform(({ value }) => {
+    const list: unknown = typeof value === 'string' ? value.split(',') : value;
+    return Array.isArray(list) ? list.map((v) => (typeof v === 'string' ? v.trim().toUpperCase() : v)) : list;
+  })
   statuses?: string[];
 
   @Field(() => ID, { nullable: true, description: 'Vendor roles only; partners always see their own organisation' }) @IsOptional() @EntityId()

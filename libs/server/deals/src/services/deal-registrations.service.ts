@@ -194,6 +194,17 @@ export class DealRegistrationsService {
     return toConnection(rows.map(toRegistration), first, cursorOf);
   }
 
+  /** Every registration the list would show, in keyset batches (CSV export). */
+  async *forExport(ctx: RequestContext, filter: DealRegistrationFilter): AsyncGenerator<DealRegistrationEntity[]> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.list(ctx, filter, 500, after, false);
+      yield page.edges.map((e) => e.node);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
   /** Product lines of the given registrations, with their catalogue details. */
   async linesOf(registrationIds: readonly string[]): Promise<(DealProductLineEntity & { product: ProductEntity })[]> {
     if (registrationIds.length === 0) return [];
