@@ -15,6 +15,7 @@ import {
   RequestContext,
   toConnection,
 } from '@prm/server/core';
+import { IdentityModule, UsersService } from '@prm/server/identity';
 import { ArrayMaxSize, IsBoolean, IsIn, IsUUID } from 'class-validator';
 import { Column, DataSource, Entity, type EntityManager, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -71,6 +72,7 @@ export class NotificationsService {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly mailer: Mailer,
+    private readonly users: UsersService,
   ) {}
 
   async notify(em: EntityManager, userIds: readonly string[], message: NotificationMessage): Promise<void> {
@@ -90,13 +92,12 @@ export class NotificationsService {
 
   /** The e-mail for one notification (job handler); skipped when the user is gone or deactivated. */
   async sendEmail(notificationId: string): Promise<boolean> {
-    const [row]: { email: string; title: string; body: string | null }[] = await this.dataSource.query(
-      `SELECT u.email, n.title, n.body FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE n.id = $1 AND u.status = 'ACTIVE'`,
-      [notificationId],
-    );
-    if (!row) return false;
-    await this.mailer.send({ to: row.email, subject: row.title, text: `${row.body ?? row.title}\n\n— Partner portal` });
+    const notification = await this.dataSource.getRepository(NotificationEntity).findOneBy({ id: notificationId });
+    if (!notification) return false;
+    // The address is identity's: asked, not read from its table.
+    const [user] = await this.users.byIds(RequestContext.system(), [notification.userId]);
+    if (!user || user.status !== 'ACTIVE') return false;
+    await this.mailer.send({ to: user.email, subject: notification.title, text: `${notification.body ?? notification.title}\n\n— Partner portal` });
     return true;
   }
 
@@ -253,7 +254,7 @@ export class NotificationsResolver {
 
 /** In-app notification centre and notification e-mail (sent by a job, so a slow SMTP server never slows a request). */
 @Module({
-  imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationMuteEntity])],
+  imports: [TypeOrmModule.forFeature([NotificationEntity, NotificationMuteEntity]), IdentityModule],
   providers: [NotificationsService, NotificationsResolver],
   exports: [NotificationsService],
 })

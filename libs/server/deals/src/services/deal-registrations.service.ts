@@ -17,8 +17,8 @@ import {
   scoreConflict,
 } from '@prm/domain/deals';
 import { formatMoneyPlain, money, parseMoney } from '@prm/domain/money';
-import { Clock, type Connection, JobsService, parseCursor, RequestContext, Role, toConnection, VENDOR_ROLES } from '@prm/server/core';
-import { AuditService, UsersService } from '@prm/server/identity';
+import { Clock, type Connection, isPartnerRole, JobsService, parseCursor, RequestContext, Role, toConnection, VENDOR_ROLES } from '@prm/server/core';
+import { AuditService, OrganisationsService, UsersService } from '@prm/server/identity';
 import { NotificationsService, type NotificationType } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
@@ -117,6 +117,7 @@ export class DealRegistrationsService {
     private readonly notifications: NotificationsService,
     private readonly programs: ProgramsService,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
     private readonly setup: DealSetupService,
   ) {}
 
@@ -218,26 +219,17 @@ export class DealRegistrationsService {
 
   async timeline(ctx: RequestContext, id: string): Promise<(DealEventEntity & { actorName: string | null; actorSide: string | null })[]> {
     await this.get(ctx, id);
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT e.id, e.at, e.type, e.from_status, e.to_status, e.note, u.name AS actor_name,
-              CASE WHEN u.id IS NULL THEN NULL WHEN u.role IN ('PARTNER_ADMIN', 'PARTNER_REP') THEN 'PARTNER' ELSE 'VENDOR' END AS actor_side
-         FROM deal_events e LEFT JOIN users u ON u.id = e.actor_user_id
-        WHERE e.registration_id = $1 ORDER BY e.id`,
-      [id],
-    );
-    return rows.map((r) =>
-      Object.assign(new DealEventEntity(), {
-        id: String(r.id),
-        registrationId: id,
-        at: r.at as Date,
-        type: r.type as DealEventType,
-        fromStatus: r.from_status as DealStatus | null,
-        toStatus: r.to_status as DealStatus | null,
-        note: r.note as string | null,
-        actorName: r.actor_name as string | null,
-        actorSide: r.actor_side as string | null,
-      }),
-    );
+    const events = await this.dataSource.getRepository(DealEventEntity).find({ where: { registrationId: id }, order: { id: 'ASC' } });
+    // Actor names come from identity (system lookup: the registration itself was authorised above).
+    const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((u): u is string => u !== null))];
+    const actors = new Map((await this.users.byIds(RequestContext.system(), actorIds)).map((u) => [u.id, u]));
+    return events.map((e) => {
+      const actor = e.actorUserId ? actors.get(e.actorUserId) : undefined;
+      return Object.assign(e, {
+        actorName: actor?.name ?? null,
+        actorSide: actor ? (isPartnerRole(actor.role) ? 'PARTNER' : 'VENDOR') : null,
+      });
+    });
   }
 
   /** The conflicts recorded at the last submission, with the other side's details (vendor staff only). */
@@ -246,16 +238,17 @@ export class DealRegistrationsService {
     await this.get(ctx, id);
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT c.source, c.score, c.reasons, c.name_similarity::text AS name_similarity, c.matched_registration_id, c.matched_house_account_id,
-              r.number, r.status, r.organisation_id, o.name AS organisation_name, r.protection_ends_at,
+              r.number, r.status, r.organisation_id, r.protection_ends_at,
               coalesce(r.customer_name, h.company_name) AS customer_name, coalesce(r.customer_domain, h.domain) AS customer_domain,
               coalesce(r.customer_country, h.country) AS customer_country
          FROM deal_conflicts c
          LEFT JOIN deal_registrations r ON r.id = c.matched_registration_id
-         LEFT JOIN organisations o ON o.id = r.organisation_id
          LEFT JOIN house_accounts h ON h.id = c.matched_house_account_id
         WHERE c.registration_id = $1 ORDER BY c.score DESC, c.id`,
       [id],
     );
+    const orgIds = [...new Set(rows.map((r) => r.organisation_id as string | null).filter((o): o is string => !!o))];
+    const names = new Map((await this.organisations.byIds(RequestContext.system(), orgIds)).map((o) => [o.id, o.name]));
     return rows.map((r) => ({
       source: r.source as ConflictSourceValue,
       score: Number(r.score),
@@ -265,7 +258,7 @@ export class DealRegistrationsService {
       registrationNumber: r.number === null || r.number === undefined ? null : Number(r.number),
       registrationStatus: (r.status as DealStatus | null) ?? null,
       organisationId: (r.organisation_id as string | null) ?? null,
-      organisationName: (r.organisation_name as string | null) ?? null,
+      organisationName: names.get(r.organisation_id as string) ?? null,
       houseAccountId: (r.matched_house_account_id as string | null) ?? null,
       customerName: r.customer_name as string,
       customerDomain: (r.customer_domain as string | null) ?? null,
