@@ -11,7 +11,7 @@ function isWeekend(date: Date): boolean {
  * sent on Saturday with a 2-day SLA is due on Wednesday 00:00.
  */
 export function addBusinessDays(start: Date, days: number): Date {
-  if (days < 0) throw new RangeError('days must be a non-negative integer');
+  if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative integer');
   let current = new Date(start.getTime());
   if (isWeekend(current)) {
     while (isWeekend(current)) current = new Date(Date.UTC(current.getUTCFullYear(), current.getUTCMonth(), current.getUTCDate() + 1));

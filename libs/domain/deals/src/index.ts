@@ -6,3 +6,6 @@ export { canTransition, DEAL_ACTIONS, DEAL_STATUSES, isActive, isEditable, isFin
 export type { DealAction, DealStatus } from './deal-lifecycle';
 export { assertMeetsMinimum, DEFAULT_DEAL_RULES, extendedProtectionEnd, firstYearValueMinor, protectionEndsAt, reviewDueAt } from './deal-rules';
 export type { DealRules } from './deal-rules';
+export { averageMinor, ratePercent } from './deal-metrics';
+export { compareCandidates, leadRespondBy, responseSeconds, routeLead } from './lead-routing';
+export type { LeadCandidate, LeadToRoute } from './lead-routing';
