@@ -1,6 +1,7 @@
 import { Role } from '@prm/server/core';
 import request from 'supertest';
 import { dbFingerprint, organisationSnapshot } from '../testing/db-state';
+import { dealInput } from '../testing/factories';
 import { collect, declaredAllowRules, DOCS, mentions, schemaOperations } from '../testing/operations';
 import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -44,7 +45,10 @@ interface PartnerIds {
 
 interface Fixture {
   vendorOrgId: string;
-  northwind: PartnerIds;
+  northwind: PartnerIds & {
+    /** A submitted deal registration of Northwind's. */
+    dealId: string;
+  };
   contoso: PartnerIds & {
     /** An open (PROPOSED) promotion of Contoso. */
     tierChangeId: string;
@@ -52,7 +56,18 @@ interface Fixture {
     entryTierId: string;
     /** A program Contoso is not enrolled in. */
     otherProgramId: string;
+    /** Contoso's deal registrations: a draft, one waiting for review, an approved one. */
+    dealDraftId: string;
+    dealSubmittedId: string;
+    dealApprovedId: string;
+    /** The notification Contoso's rep got for the approval. */
+    notificationId: string;
+    /** A lead assigned to Contoso, waiting for its answer. */
+    leadId: string;
   };
+  /** The vendor's catalogue: a product and a house account. */
+  productId: string;
+  houseAccountId: string;
 }
 
 type Vars = Record<string, unknown>;
@@ -101,14 +116,29 @@ const USER_READERS = [VENDOR_ADMIN, CHANNEL_MANAGER, ANALYST, PARTNER_ADMIN];
 const USER_ADMINS = [VENDOR_ADMIN, PARTNER_ADMIN];
 const MANAGERS = [VENDOR_ADMIN, CHANNEL_MANAGER];
 const ONLY_VENDOR_ADMIN = [VENDOR_ADMIN];
+const PARTNER_USERS = [PARTNER_ADMIN, PARTNER_REP];
+const DEAL_CLOSERS = [PARTNER_ADMIN, PARTNER_REP, VENDOR_ADMIN, CHANNEL_MANAGER];
+
+/** Contoso's deal customers (by number); the contact address is one of Contoso's markers. */
+const CONTOSO_CONTACT = 'purchasing@globex-matrix.test';
+const contosoCustomer = (n: number): Vars => ({ customerName: `Globex Matrix ${n}`, customerWebsite: `globex-matrix-${n}.test`, customerCountry: 'BE', contactEmail: CONTOSO_CONTACT });
 
 const BAD_ID = 'not-a-uuid';
+/** Yesterday to tomorrow (UTC), around the fixture's registrations. */
+const aroundToday = (): { from: string; to: string } => ({
+  from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  to: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+});
 
 // ---- checks on answers --------------------------------------------------------------------------
 
 const ok = (check?: Check): Outcome => ({ kind: 'ok', check });
 const hidden: Outcome = { kind: 'hidden' };
 const refused = (...codes: string[]): Outcome => ({ kind: 'error', codes });
+/** Another organisation's record named by id: it does not exist for the caller. */
+const notFound = refused('NOT_FOUND');
+/** Notifications belong to people: an API key has no inbox. */
+const noInbox: Partial<Record<Caller, Outcome>> = { PARTNER_API_KEY: refused('FORBIDDEN') };
 
 /** Every organisationId in the answer is Northwind's, and there is at least one. */
 const onlyNorthwind: Check = (data, fx) => {
@@ -125,6 +155,24 @@ const containsId =
   (pick: (fx: Fixture) => string): Check =>
   (data, fx) =>
     expect(collect(data, 'id')).toContain(pick(fx));
+const lacksId =
+  (pick: (fx: Fixture) => string): Check =>
+  (data, fx) =>
+    expect(collect(data, 'id')).not.toContain(pick(fx));
+const both =
+  (...checks: Check[]): Check =>
+  (data, fx) =>
+    checks.forEach((check) => check(data, fx));
+/** The live conflict check found nothing (for a partner: nothing of its own, and others' are never shown). */
+const noMatches: Check = (data) => expect((data as { checkDealConflicts: { matches: unknown[] } }).checkDealConflicts.matches).toEqual([]);
+const matchesRegistration =
+  (pick: (fx: Fixture) => string): Check =>
+  (data, fx) =>
+    expect(collect(data, 'registrationId')).toContain(pick(fx));
+const answers =
+  (expected: unknown): Check =>
+  (data) =>
+    expect(data).toEqual(expected);
 
 // ---- the table ------------------------------------------------------------------------------------
 
@@ -152,12 +200,114 @@ const OPERATIONS: OperationSpec[] = [
     ],
   },
   {
+    op: 'Query.checkDealConflicts',
+    document: DOCS.checkDealConflicts,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "the customer of Contoso's registration",
+        variables: () => ({ input: { customerName: 'Globex Matrix 2', customerWebsite: 'globex-matrix-2.test', customerCountry: 'BE' } }),
+        partner: ok(noMatches),
+        vendor: ok(matchesRegistration((fx) => fx.contoso.dealSubmittedId)),
+      },
+      {
+        label: "leaving out Contoso's registration by id",
+        variables: (fx) => ({ input: { customerName: 'Globex Matrix 3', customerCountry: 'BE', registrationId: fx.contoso.dealApprovedId } }),
+        partner: ok(noMatches),
+        vendor: ok(matchesRegistration((fx) => fx.contoso.dealSubmittedId)),
+      },
+    ],
+  },
+  {
+    op: 'Query.dealConflicts',
+    document: DOCS.dealConflicts,
+    allow: VENDOR_STAFF,
+    // Contoso's submitted registration resembles its approved one: the conflict recorded at submission.
+    variants: [{ label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId }), vendor: ok(matchesRegistration((fx) => fx.contoso.dealApprovedId)) }],
+  },
+  {
+    op: 'Query.dealRegistration',
+    document: DOCS.dealRegistration,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.dealSubmittedId)) },
+      // A draft is not registered yet: nobody outside Contoso sees it, vendor staff included.
+      { label: "Contoso's draft", variables: (fx) => ({ id: fx.contoso.dealDraftId }), partner: notFound, vendor: notFound },
+    ],
+  },
+  {
+    op: 'Query.dealRegistrations',
+    document: DOCS.dealRegistrations,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "filter by Contoso's organisationId",
+        variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }),
+        partner: ok(onlyNorthwind),
+        vendor: ok(both(containsId((fx) => fx.contoso.dealSubmittedId), lacksId((fx) => fx.contoso.dealDraftId))),
+      },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(onlyNorthwind), vendor: ok(lacksId((fx) => fx.contoso.dealDraftId)) },
+    ],
+  },
+  {
+    op: 'Query.dealReviewQueue',
+    document: DOCS.dealReviewQueue,
+    allow: VENDOR_STAFF,
+    variants: [{ label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), vendor: ok(containsId((fx) => fx.contoso.dealSubmittedId)) }],
+  },
+  {
+    op: 'Query.dealRules',
+    document: DOCS.dealRules,
+    allow: EVERYONE,
+    // Rules of engagement belong to the vendor's program catalogue, the same for every partner in it.
+    variants: [{ label: "Contoso's program", variables: (fx) => ({ programId: fx.contoso.programId }), partner: ok((data, fx) => expect(collect(data, 'programId')).toEqual([fx.contoso.programId])) }],
+  },
+  {
+    op: 'Query.houseAccounts',
+    document: DOCS.houseAccounts,
+    allow: VENDOR_STAFF,
+    variants: [{ label: 'the list', variables: () => ({ first: 100 }), vendor: ok(containsId((fx) => fx.houseAccountId)) }],
+  },
+  {
     op: 'Query.invitations',
     document: DOCS.invitations,
     allow: USER_ADMINS,
     variants: [
       { label: "Contoso's organisationId", variables: (fx) => ({ organisationId: fx.contoso.orgId }), vendor: ok(containsId((fx) => fx.contoso.invitationId)) },
       { label: 'no organisationId', variables: () => ({}), partner: ok(onlyNorthwind) },
+    ],
+  },
+  {
+    op: 'Query.dealMetrics',
+    document: DOCS.dealMetrics,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "Contoso's organisationId, by partner",
+        variables: (fx) => ({ input: { ...aroundToday(), groupBy: 'PARTNER', organisationId: fx.contoso.orgId } }),
+        // A partner always gets its own figures, whatever organisation it names.
+        partner: ok((data, fx) => expect(collect(data, 'key')).toEqual([fx.northwind.orgId])),
+        vendor: ok((data, fx) => expect(collect(data, 'key')).toEqual([fx.contoso.orgId])),
+      },
+    ],
+  },
+  {
+    op: 'Query.lead',
+    document: DOCS.lead,
+    allow: EVERYONE,
+    variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.leadId)) }],
+  },
+  {
+    op: 'Query.leads',
+    document: DOCS.leads,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "filter by Contoso's organisationId",
+        variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }),
+        partner: ok(lacksId((fx) => fx.contoso.leadId)),
+        vendor: ok(containsId((fx) => fx.contoso.leadId)),
+      },
     ],
   },
   {
@@ -185,10 +335,28 @@ const OPERATIONS: OperationSpec[] = [
     ],
   },
   {
+    op: 'Query.mutedNotificationTypes',
+    document: DOCS.mutedNotificationTypes,
+    allow: EVERYONE,
+    variants: [{ label: 'own settings', variables: () => ({}), partner: ok(answers({ mutedNotificationTypes: [] })), overrides: noInbox }],
+  },
+  {
+    op: 'Query.notifications',
+    document: DOCS.notifications,
+    allow: EVERYONE,
+    variants: [{ label: 'own inbox', variables: () => ({ first: 100 }), partner: ok(lacksId((fx) => fx.contoso.notificationId)), overrides: noInbox }],
+  },
+  {
     op: 'Query.partners',
     document: DOCS.partners,
     allow: VENDOR_STAFF,
     variants: [{ label: 'search "Contoso"', variables: () => ({ filter: { search: 'Contoso' } }), vendor: ok(containsId((fx) => fx.contoso.orgId)) }],
+  },
+  {
+    op: 'Query.products',
+    document: DOCS.products,
+    allow: EVERYONE,
+    variants: [{ label: 'the catalogue', variables: () => ({}), partner: ok(containsId((fx) => fx.productId)) }],
   },
   {
     op: 'Query.program',
@@ -228,6 +396,12 @@ const OPERATIONS: OperationSpec[] = [
     ],
   },
   {
+    op: 'Query.unreadNotificationCount',
+    document: DOCS.unreadNotificationCount,
+    allow: EVERYONE,
+    variants: [{ label: 'own count', variables: () => ({}), partner: ok(answers({ unreadNotificationCount: 0 })), overrides: noInbox }],
+  },
+  {
     op: 'Query.user',
     document: DOCS.user,
     allow: USER_READERS,
@@ -259,6 +433,13 @@ const OPERATIONS: OperationSpec[] = [
         public: refused('NOT_FOUND'),
       },
     ],
+  },
+  {
+    op: 'Mutation.approveDealRegistration',
+    document: DOCS.approveDealRegistration,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
   },
   {
     op: 'Mutation.approveTierChange',
@@ -294,11 +475,39 @@ const OPERATIONS: OperationSpec[] = [
     probe: { variables: (fx) => ({ input: { name: '', role: 'PARTNER_ADMIN', organisationId: fx.contoso.orgId } }), field: 'name' },
   },
   {
+    // No organisation to name (the input has no such field): a registration is always the caller's own.
+    // Invalid input shows the gate let partners through without writing.
+    op: 'Mutation.createDealRegistration',
+    document: DOCS.createDealRegistration,
+    allow: PARTNER_USERS,
+    variants: [
+      {
+        label: 'in a program its organisation is not enrolled in',
+        variables: (fx) => ({ input: dealInput(fx.productId, new Date(), { programId: fx.contoso.otherProgramId }) }),
+        partner: { kind: 'invalid', field: 'programId' },
+      },
+    ],
+  },
+  {
+    op: 'Mutation.createHouseAccount',
+    document: DOCS.createHouseAccount,
+    allow: MANAGERS,
+    variants: [{ label: 'a new house account', variables: () => ({ input: { companyName: 'Matrix Account', website: 'matrix-account.test' } }) }],
+    probe: { variables: () => ({ input: { companyName: 'Matrix Account', website: 'not a web address' } }), field: 'website' },
+  },
+  {
     op: 'Mutation.createPartner',
     document: DOCS.createPartner,
     allow: ONLY_VENDOR_ADMIN,
     variants: [{ label: 'a new partner', variables: () => ({ input: { name: 'Matrix Partner', country: 'NL' } }) }],
     probe: { variables: () => ({ input: { name: '', country: 'NL' } }), field: 'name' },
+  },
+  {
+    op: 'Mutation.createProduct',
+    document: DOCS.createProduct,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a new product', variables: () => ({ input: { sku: 'MATRIX-1', name: 'Matrix', productLine: 'Test', pricing: 'RECURRING', listPrice: '1.00' } }) }],
+    probe: { variables: () => ({ input: { sku: 'MATRIX-1', name: 'Matrix', productLine: 'Test', pricing: 'RECURRING', listPrice: '-1' } }), field: 'listPrice' },
   },
   {
     op: 'Mutation.createProgram',
@@ -339,6 +548,20 @@ const OPERATIONS: OperationSpec[] = [
     },
   },
   {
+    op: 'Mutation.decideDealExtension',
+    document: DOCS.decideDealExtension,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's approved registration", variables: (fx) => ({ id: fx.contoso.dealApprovedId, approve: true }) }],
+    probe: { variables: () => ({ id: BAD_ID, approve: true }), field: 'id' },
+  },
+  {
+    op: 'Mutation.decideDealRegistrations',
+    document: DOCS.decideDealRegistrations,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's submitted registration", variables: (fx) => ({ ids: [fx.contoso.dealSubmittedId], decision: 'APPROVE' }) }],
+    probe: { variables: () => ({ ids: [BAD_ID], decision: 'APPROVE' }), field: 'ids' },
+  },
+  {
     op: 'Mutation.deactivateUser',
     document: DOCS.deactivateUser,
     allow: USER_ADMINS,
@@ -346,6 +569,13 @@ const OPERATIONS: OperationSpec[] = [
       { label: "Contoso's admin", variables: (fx) => ({ id: fx.contoso.adminUserId }) },
       { label: "Contoso's rep", variables: (fx) => ({ id: fx.contoso.repUserId }) },
     ],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.deleteHouseAccount',
+    document: DOCS.deleteHouseAccount,
+    allow: MANAGERS,
+    variants: [{ label: 'a house account', variables: (fx) => ({ id: fx.houseAccountId }) }],
     probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
   },
   {
@@ -361,6 +591,46 @@ const OPERATIONS: OperationSpec[] = [
     allow: MANAGERS,
     // Idempotent: everything was evaluated in beforeAll, so a run proposes nothing and changes nothing.
     variants: [{ label: 'a run', variables: () => ({}), vendor: ok((data) => expect(data).toEqual({ evaluateTiers: 0 })) }],
+  },
+  {
+    op: 'Mutation.importHouseAccounts',
+    document: DOCS.importHouseAccounts,
+    allow: MANAGERS,
+    variants: [{ label: 'a one-row file', variables: () => ({ input: { csv: 'company_name,website\nMatrix Import,matrix-import.test\n' } }) }],
+    probe: { variables: () => ({ input: { csv: 'name,website\nMatrix Import,matrix-import.test\n' } }), field: 'csv' },
+  },
+  {
+    op: 'Mutation.acceptLead',
+    document: DOCS.acceptLead,
+    allow: PARTNER_USERS,
+    variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId }), partner: notFound }],
+  },
+  {
+    op: 'Mutation.assignLead',
+    document: DOCS.assignLead,
+    allow: MANAGERS,
+    variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.createLead',
+    document: DOCS.createLead,
+    allow: MANAGERS,
+    variants: [{ label: 'a new lead for Contoso', variables: (fx) => ({ input: { companyName: 'Matrix Lead', country: 'BE', assignTo: fx.contoso.orgId } }) }],
+    probe: { variables: () => ({ input: { companyName: 'Matrix Lead', country: 'Belgium' } }), field: 'country' },
+  },
+  {
+    op: 'Mutation.declineLead',
+    document: DOCS.declineLead,
+    allow: PARTNER_USERS,
+    variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId, reason: 'matrix' }), partner: notFound }],
+  },
+  {
+    op: 'Mutation.importLeads',
+    document: DOCS.importLeads,
+    allow: MANAGERS,
+    variants: [{ label: 'a one-row file', variables: () => ({ input: { csv: 'company_name,country\nMatrix Import Lead,BE\n' } }) }],
+    probe: { variables: () => ({ input: { csv: 'name,website\nMatrix Import,matrix-import.test\n' } }), field: 'csv' },
   },
   {
     op: 'Mutation.inviteUser',
@@ -385,6 +655,41 @@ const OPERATIONS: OperationSpec[] = [
     document: DOCS.logout,
     allow: 'public',
     variants: [{ label: 'without a refresh cookie', variables: () => ({}), public: ok((data) => expect(data).toEqual({ logout: true })) }],
+  },
+  {
+    op: 'Mutation.markDealLost',
+    document: DOCS.markDealLost,
+    allow: DEAL_CLOSERS,
+    variants: [{ label: "Contoso's approved registration", variables: (fx) => ({ id: fx.contoso.dealApprovedId, reason: 'matrix' }), partner: notFound }],
+    probe: { variables: () => ({ id: BAD_ID, reason: 'matrix' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.markDealWon',
+    document: DOCS.markDealWon,
+    allow: DEAL_CLOSERS,
+    variants: [
+      {
+        label: "Contoso's approved registration",
+        variables: (fx) => ({ id: fx.contoso.dealApprovedId, input: { closeDate: new Date().toISOString().slice(0, 10) } }),
+        partner: notFound,
+      },
+    ],
+    probe: { variables: () => ({ id: BAD_ID, input: { closeDate: new Date().toISOString().slice(0, 10) } }), field: 'id' },
+  },
+  {
+    // Only one's own notifications are marked: naming Contoso's rep's changes nothing (0).
+    op: 'Mutation.markNotificationsRead',
+    document: DOCS.markNotificationsRead,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "the notification of Contoso's rep",
+        variables: (fx) => ({ ids: [fx.contoso.notificationId] }),
+        partner: ok(answers({ markNotificationsRead: 0 })),
+        vendor: ok(answers({ markNotificationsRead: 0 })),
+        overrides: noInbox,
+      },
+    ],
   },
   {
     op: 'Mutation.overrideTier',
@@ -415,11 +720,31 @@ const OPERATIONS: OperationSpec[] = [
     variants: [{ label: 'without a refresh cookie', variables: () => ({}), public: refused('UNAUTHENTICATED') }],
   },
   {
+    op: 'Mutation.rejectDealRegistration',
+    document: DOCS.rejectDealRegistration,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId, reason: 'matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, reason: 'matrix' }), field: 'id' },
+  },
+  {
     op: 'Mutation.rejectTierChange',
     document: DOCS.rejectTierChange,
     allow: MANAGERS,
     variants: [{ label: "Contoso's open promotion", variables: (fx) => ({ input: { id: fx.contoso.tierChangeId, reason: 'matrix' } }) }],
     probe: { variables: () => ({ input: { id: BAD_ID, reason: 'matrix' } }), field: 'id' },
+  },
+  {
+    op: 'Mutation.requestDealExtension',
+    document: DOCS.requestDealExtension,
+    allow: PARTNER_USERS,
+    variants: [{ label: "Contoso's approved registration", variables: (fx) => ({ id: fx.contoso.dealApprovedId, reason: 'matrix' }), partner: notFound }],
+  },
+  {
+    op: 'Mutation.requestDealInformation',
+    document: DOCS.requestDealInformation,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId, reason: 'matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, reason: 'matrix' }), field: 'id' },
   },
   {
     op: 'Mutation.revokeApiKey',
@@ -443,12 +768,56 @@ const OPERATIONS: OperationSpec[] = [
     probe: { variables: () => ({ id: BAD_ID, input: { name: 'Hacked' } }), field: 'id' },
   },
   {
+    // Unmuting a type that is not muted changes nothing, so every caller can be shown the answer.
+    op: 'Mutation.setNotificationMute',
+    document: DOCS.setNotificationMute,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: 'unmute a type that is not muted',
+        variables: () => ({ type: 'DEAL_APPROVED', muted: false }),
+        partner: ok(answers({ setNotificationMute: [] })),
+        vendor: ok(answers({ setNotificationMute: [] })),
+        overrides: noInbox,
+      },
+    ],
+  },
+  {
+    op: 'Mutation.submitDealRegistration',
+    document: DOCS.submitDealRegistration,
+    allow: PARTNER_USERS,
+    variants: [{ label: "Contoso's draft", variables: (fx) => ({ id: fx.contoso.dealDraftId }), partner: notFound }],
+  },
+  {
+    op: 'Mutation.updateDealRegistration',
+    document: DOCS.updateDealRegistration,
+    allow: PARTNER_USERS,
+    variants: [
+      { label: "Contoso's draft", variables: (fx) => ({ id: fx.contoso.dealDraftId, input: { customerName: 'Hijacked' } }), partner: notFound },
+      { label: "Contoso's submitted registration", variables: (fx) => ({ id: fx.contoso.dealSubmittedId, input: { notes: 'Hijacked' } }), partner: notFound },
+    ],
+  },
+  {
+    op: 'Mutation.updateDealRules',
+    document: DOCS.updateDealRules,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: "Contoso's program allows house accounts", variables: (fx) => ({ programId: fx.contoso.programId, input: { allowHouseAccounts: true } }) }],
+    probe: { variables: () => ({ programId: BAD_ID, input: { allowHouseAccounts: true } }), field: 'programId' },
+  },
+  {
     // No id to forge: it always acts on the caller's own organisation. Invalid input proves the gate let
     // a partner admin through without changing anything; the feature test checks the real update.
     op: 'Mutation.updateMyOrganisation',
     document: DOCS.updateMyOrganisation,
     allow: [PARTNER_ADMIN],
     variants: [{ label: 'own profile with an invalid website', variables: () => ({ input: { website: 'not a url' } }), partner: { kind: 'invalid', field: 'website' } }],
+  },
+  {
+    op: 'Mutation.updateProduct',
+    document: DOCS.updateProduct,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'retire a product', variables: (fx) => ({ id: fx.productId, input: { active: false } }) }],
+    probe: { variables: () => ({ id: BAD_ID, input: { active: false } }), field: 'id' },
   },
   {
     op: 'Mutation.updateProgram',
@@ -463,6 +832,13 @@ const OPERATIONS: OperationSpec[] = [
     allow: ONLY_VENDOR_ADMIN,
     variants: [{ label: "rename a tier of Contoso's program", variables: (fx) => ({ id: fx.contoso.entryTierId, input: { name: 'Hacked' } }) }],
     probe: { variables: () => ({ id: BAD_ID, input: { name: 'Hacked' } }), field: 'id' },
+  },
+  {
+    op: 'Mutation.withdrawLead',
+    document: DOCS.withdrawLead,
+    allow: MANAGERS,
+    variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
   },
 ];
 
@@ -530,6 +906,8 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     PARTNER_API_KEY: {},
     ANONYMOUS: {},
   };
+  /** Contoso's rep: not a caller of the matrix, only for the positive controls. */
+  let contosoRep: Auth = {};
 
   const call = async <T>(document: string, variables: Vars, as: Auth): Promise<T> => {
     const res = await t.gql<T>(document, variables, as);
@@ -597,6 +975,24 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     // use it now, so each case's before/after comparison sees only what the case itself did.
     await call(DOCS.programs, {}, auth.PARTNER_API_KEY);
 
+    // Deal registration: Contoso's rep registers three customers; the approval notifies the rep. The
+    // submitted one resembles the approved one, so a conflict is on record. Northwind has one of its own.
+    const [{ id: productId }] = (await call<{ products: { id: string }[] }>(DOCS.products, {}, auth.VENDOR_ADMIN)).products;
+    const register = async (as: Auth, customer: Vars, submit: boolean): Promise<string> =>
+      (await call<{ createDealRegistration: { id: string } }>(DOCS.createDealRegistration, { input: dealInput(productId, new Date(), { ...customer, submit }) }, as)).createDealRegistration.id;
+    contosoRep = { token: await t.login('rep@contoso.test') };
+    const dealDraftId = await register(contosoRep, contosoCustomer(1), false);
+    const dealApprovedId = await register(contosoRep, contosoCustomer(3), true);
+    await call(DOCS.approveDealRegistration, { id: dealApprovedId }, auth.CHANNEL_MANAGER);
+    const dealSubmittedId = await register(contosoRep, contosoCustomer(2), true);
+    const northwindDealId = await register(auth.PARTNER_REP, { customerName: 'Initech Systems', customerWebsite: 'initech-systems.test' }, true);
+    // A lead passed to Contoso, waiting for its answer.
+    const contosoLead = await call<{ createLead: { id: string } }>(
+      DOCS.createLead,
+      { input: { companyName: 'Globex Matrix Lead', website: 'globex-matrix-lead.test', country: 'BE', contactEmail: CONTOSO_CONTACT, assignTo: contosoOrgId } },
+      auth.CHANNEL_MANAGER,
+    );
+
     fx = {
       vendorOrgId,
       northwind: {
@@ -607,6 +1003,7 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         apiKeyId: northwindKey.createApiKey.apiKey.id,
         enrolmentId: northwindEnrolment.id,
         programId: northwindEnrolment.program_id,
+        dealId: northwindDealId,
       },
       contoso: {
         orgId: contosoOrgId,
@@ -619,7 +1016,14 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         tierChangeId: await one(`SELECT id FROM tier_changes WHERE organisation_id = $1 AND status = 'PROPOSED'`, [contosoOrgId]),
         entryTierId: await one(`SELECT id FROM tiers WHERE program_id = $1 AND rank = 0`, [contosoEnrolment.program_id]),
         otherProgramId: await one(`SELECT id FROM programs WHERE id <> $1 ORDER BY name LIMIT 1`, [contosoEnrolment.program_id]),
+        dealDraftId,
+        dealSubmittedId,
+        dealApprovedId,
+        notificationId: await one(`SELECT id FROM notifications WHERE entity_id = $1 AND type = 'DEAL_APPROVED'`, [dealApprovedId]),
+        leadId: contosoLead.createLead.id,
       },
+      productId,
+      houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
     };
   });
   afterAll(() => t?.close());
@@ -634,6 +1038,12 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     fx.contoso.apiKeyId,
     fx.contoso.enrolmentId,
     fx.contoso.tierChangeId,
+    fx.contoso.dealDraftId,
+    fx.contoso.dealSubmittedId,
+    fx.contoso.dealApprovedId,
+    fx.contoso.notificationId,
+    fx.contoso.leadId,
+    CONTOSO_CONTACT,
   ];
 
   it('has a row for every query and mutation of the live schema, and nothing else', () => {
@@ -700,6 +1110,20 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         expect(revoked.errors).toBeUndefined();
         expect(collect(revoked.data, 'revokedAt')).toHaveLength(1);
       }
+    });
+
+    it("a Northwind rep reads its own deal registration, and its live check finds it; Contoso's rep reads its notification", async () => {
+      const own = await t.gql(DOCS.dealRegistration, { id: fx.northwind.dealId }, auth.PARTNER_REP);
+      expect(own.errors).toBeUndefined();
+      expect(collect(own.data, 'organisationId')).toEqual([fx.northwind.orgId]);
+      const list = await t.gql(DOCS.dealRegistrations, {}, auth.PARTNER_API_KEY);
+      expect(collect(list.data, 'id')).toContain(fx.northwind.dealId);
+      const check = await t.gql(DOCS.checkDealConflicts, { input: { customerName: 'Initech Systems B.V.', customerCountry: 'NL' } }, auth.PARTNER_REP);
+      expect(collect(check.data, 'registrationId')).toEqual([fx.northwind.dealId]);
+      const inbox = await t.gql(DOCS.notifications, {}, contosoRep);
+      expect(collect(inbox.data, 'id')).toContain(fx.contoso.notificationId);
+      const draft = await t.gql(DOCS.dealRegistration, { id: fx.contoso.dealDraftId }, contosoRep);
+      expect(collect(draft.data, 'id')).toContain(fx.contoso.dealDraftId);
     });
 
     it('the vendor admin reads Contoso: organisation, users, invitations, API keys, tier status and history', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { dbFingerprint } from '../testing/db-state';
+import { dealInput, isoDate } from '../testing/factories';
 import { cursorOf, DOCS } from '../testing/operations';
 import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -24,6 +25,14 @@ interface Fixture {
   /** A program Contoso is not enrolled in, and one of its tiers. */
   otherProgramId: string;
   otherProgramTierId: string;
+  /** Deal registration: a product, a retired one, and a house account of the catalogue. */
+  productId: string;
+  retiredProductId: string;
+  houseAccountId: string;
+  /** Northwind's registrations (made by its admin) in the states the cases need, and one of Contoso's. */
+  deals: { draftId: string; draftWithoutWebsiteId: string; submittedId: string; approvedId: string; contosoId: string };
+  /** A lead in the pool. */
+  leadId: string;
 }
 
 type Expected =
@@ -52,6 +61,7 @@ const field = (name: string): Expected => ({ kind: 'field', field: name });
 /** Apollo reports invalid variable values (unknown enum value, wrong scalar, missing field) as BAD_USER_INPUT. */
 const coercion: Expected = { kind: 'graphql', code: 'BAD_USER_INPUT' };
 const notFound: Expected = { kind: 'code', code: 'NOT_FOUND' };
+const conflict: Expected = { kind: 'code', code: 'CONFLICT' };
 
 const LONG = 'x'.repeat(10_000);
 const BAD_ID = 'not-a-uuid';
@@ -73,6 +83,31 @@ const idCases = (): BadCase[] => [
   c('unknown id', () => ({ id: UNKNOWN_ID }), notFound),
   c('random unknown id', () => ({ id: randomUUID() }), notFound),
 ];
+
+/** `idCases` plus another partner's record, which does not exist for the caller. */
+const foreignIdCases = (foreignId: (fx: Fixture) => string, extra: Vars = {}): BadCase[] => [
+  ...idCases().map((bad) => ({ ...bad, variables: (fx: Fixture) => ({ ...bad.variables(fx), ...extra }) })),
+  c("another partner's registration", (fx) => ({ id: foreignId(fx), ...extra }), notFound),
+];
+
+/** Cases for an operation taking `{ id, input }`: a valid base and one broken input field per case. */
+const idInputCases = (id: (fx: Fixture) => string, base: Vars, list: [string, Vars, Expected][]): BadCase[] =>
+  list.map(([name, patch, expected]) => c(name, (fx) => ({ id: id(fx), input: { ...base, ...patch } }), expected));
+
+/** Cases for a decision `{ id, reason }` on a registration waiting for review. */
+const reasonCases = (id: (fx: Fixture) => string, wrongState: (fx: Fixture) => string): BadCase[] => [
+  c('malformed id', () => ({ id: BAD_ID, reason: 'bad input' }), field('id')),
+  c('empty reason', (fx) => ({ id: id(fx), reason: '' }), field('reason')),
+  c('blank reason', (fx) => ({ id: id(fx), reason: '   ' }), field('reason')),
+  c('over-long reason', (fx) => ({ id: id(fx), reason: LONG }), field('reason')),
+  c('reason holding a NUL character', (fx) => ({ id: id(fx), reason: 'why\u0000' }), field('reason')),
+  c('reason missing', (fx) => ({ id: id(fx) }), coercion),
+  c('unknown id', () => ({ id: UNKNOWN_ID, reason: 'bad input' }), notFound),
+  c('a registration in a state that does not allow it', (fx) => ({ id: wrongState(fx), reason: 'bad input' }), conflict),
+];
+
+const dealBase = (fx: Fixture): Vars => dealInput(fx.productId, new Date(), { customerName: 'Bad Input Customer', customerWebsite: 'bad-input-customer.test' });
+const today = (): string => isoDate(new Date());
 
 const createPartnerBase = (): Vars => ({ name: 'Bad Input Partner', country: 'NL' });
 const createTierBase = (fx: Fixture): Vars => ({ programId: fx.programId, name: 'Diamond', rank: 4, benefits: BENEFITS, rules: [] });
@@ -423,6 +458,352 @@ const MUTATIONS: Group[] = [
       ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ id: fx.tierIds[1], input }), expected)),
     ],
   },
+
+  // ----- deal registration: the vendor's setup
+  {
+    op: 'createProduct',
+    document: DOCS.createProduct,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ sku: 'BAD-INPUT-1', name: 'Bad Input Product', productLine: 'Backup', pricing: 'RECURRING', listPrice: '10.00' }), [
+      ['SKU with spaces', () => ({ sku: 'BAD INPUT' }), field('sku')],
+      ['empty SKU', () => ({ sku: '' }), field('sku')],
+      ['over-long SKU', () => ({ sku: 'S'.repeat(41) }), field('sku')],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['blank product line', () => ({ productLine: '  ' }), field('productLine')],
+      ['unknown pricing', () => ({ pricing: 'MONTHLY' }), coercion],
+      ['negative list price', () => ({ listPrice: '-1' }), field('listPrice')],
+      ['list price in exponent notation', () => ({ listPrice: '1e3' }), field('listPrice')],
+      ['list price with 3 decimals', () => ({ listPrice: '1.234' }), field('listPrice')],
+      ['decimals in a currency without them', () => ({ currency: 'JPY', listPrice: '10.50' }), field('listPrice')],
+      ['unknown currency', () => ({ currency: 'ZZZ' }), field('currency')],
+      ['a SKU already in the catalogue', () => ({ sku: 'ACME-BACKUP' }), conflict],
+    ]),
+  },
+  {
+    op: 'updateProduct',
+    document: DOCS.updateProduct,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Renamed' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Renamed' } }), notFound),
+      ...idInputCases((fx) => fx.productId, {}, [
+        ['empty name', { name: '' }, field('name')],
+        ['over-long name', { name: LONG }, field('name')],
+        ['name null', { name: null }, field('name')],
+        ['active null', { active: null }, field('active')],
+        ['list price null', { listPrice: null }, field('listPrice')],
+        ['negative list price', { listPrice: '-0.01' }, field('listPrice')],
+        ['active as a string', { active: 'no' }, coercion],
+      ]),
+    ],
+  },
+  {
+    op: 'updateDealRules',
+    document: DOCS.updateDealRules,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed programId', () => ({ programId: BAD_ID, input: {} }), field('programId')),
+      c('unknown programId', () => ({ programId: UNKNOWN_ID, input: { protectionDays: 60 } }), notFound),
+      ...(
+        [
+          ['no protection', { protectionDays: 0 }, field('protectionDays')],
+          ['protection over two years', { protectionDays: 731 }, field('protectionDays')],
+          ['fractional protection', { protectionDays: 1.5 }, coercion],
+          ['negative extensions', { maxExtensions: -1 }, field('maxExtensions')],
+          ['eleven extensions', { maxExtensions: 11 }, field('maxExtensions')],
+          ['extension of 0 days', { extensionDays: 0 }, field('extensionDays')],
+          ['review SLA over 30 business days', { reviewSlaBusinessDays: 31 }, field('reviewSlaBusinessDays')],
+          ['negative minimum value', { minimumValue: '-1' }, field('minimumValue')],
+          ['minimum value in exponent notation', { minimumValue: '1e5' }, field('minimumValue')],
+          ['minimum value with decimals in JPY', { minimumValue: '10.50', minimumValueCurrency: 'JPY' }, field('minimumValue')],
+          ['unknown currency', { minimumValueCurrency: 'ZZZ' }, field('minimumValueCurrency')],
+          ['allowHouseAccounts as a string', { allowHouseAccounts: 'yes' }, coercion],
+        ] as [string, Vars, Expected][]
+      ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ programId: fx.programId, input }), expected)),
+    ],
+  },
+  {
+    op: 'createHouseAccount',
+    document: DOCS.createHouseAccount,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ companyName: 'Bad Input Account', website: 'bad-input-account.test', country: 'NL' }), [
+      ['empty company name', () => ({ companyName: '' }), field('companyName')],
+      ['over-long company name', () => ({ companyName: LONG }), field('companyName')],
+      ['company name holding a NUL character', () => ({ companyName: 'Bad\u0000Account' }), field('companyName')],
+      ['website that is no web address', () => ({ website: 'not a web address' }), field('website')],
+      ['over-long website', () => ({ website: `https://${'a'.repeat(400)}.test` }), field('website')],
+      ['country spelled out', () => ({ country: 'Netherlands' }), field('country')],
+      ['unknown country code', () => ({ country: 'XX' }), field('country')],
+      ['over-long notes', () => ({ notes: LONG }), field('notes')],
+      ["a house account's domain", () => ({ website: 'https://www.rws.nl/' }), conflict],
+    ]),
+  },
+  { op: 'deleteHouseAccount', document: DOCS.deleteHouseAccount, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'importHouseAccounts',
+    document: DOCS.importHouseAccounts,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ csv: 'company_name,website\nBad Input Import,bad-input-import.test\n' }), [
+      ['no company_name column', () => ({ csv: 'name,website\nAcme,acme.test\n' }), field('csv')],
+      ['an empty file', () => ({ csv: '' }), field('csv')],
+      ['a file that is no CSV (unclosed quote)', () => ({ csv: 'company_name\n"Unclosed\n' }), field('csv')],
+      ['more than 20,000 rows', () => ({ csv: `company_name\n${'x\n'.repeat(20_001)}` }), field('csv')],
+      ['importValidRows as a string', () => ({ importValidRows: 'yes' }), coercion],
+      ['csv missing', () => ({ csv: undefined }), coercion],
+    ]),
+  },
+
+  // ----- leads passed to partners
+  {
+    op: 'createLead',
+    document: DOCS.createLead,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ companyName: 'Bad Input Lead', country: 'NL' }), [
+      ['empty company name', () => ({ companyName: '  ' }), field('companyName')],
+      ['over-long company name', () => ({ companyName: LONG }), field('companyName')],
+      ['country spelled out', () => ({ country: 'Netherlands' }), field('country')],
+      ['country missing', () => ({ country: undefined }), coercion],
+      ['website that is no address', () => ({ website: 'not a web site' }), field('website')],
+      ['malformed contact e-mail', () => ({ contactEmail: 'nope' }), field('contactEmail')],
+      ['malformed phone', () => ({ contactPhone: 'call me' }), field('contactPhone')],
+      ['negative MRR', () => ({ estimatedMrr: '-5' }), field('estimatedMrr')],
+      ['MRR with 3 decimals', () => ({ estimatedMrr: '12.345' }), field('estimatedMrr')],
+      ['unknown currency', () => ({ currency: 'EURO' }), field('currency')],
+      ['malformed product id', () => ({ productIds: [BAD_ID] }), field('productIds')],
+      ['unknown product', () => ({ productIds: [UNKNOWN_ID] }), field('productIds')],
+      ['unknown program', () => ({ programId: UNKNOWN_ID }), field('programId')],
+      ['over-long notes', () => ({ notes: LONG }), field('notes')],
+      ['assign to a malformed id', () => ({ assignTo: BAD_ID }), field('assignTo')],
+      ['assign to an unknown partner (no lead is left behind)', () => ({ assignTo: UNKNOWN_ID }), field('assignTo')],
+      ['assign to the vendor itself', (fx) => ({ assignTo: fx.vendorOrgId }), field('assignTo')],
+      ['assign by rule where no partner matches (no lead is left behind)', () => ({ country: 'JP', assignByRule: true }), conflict],
+      ['assignByRule as a string', () => ({ assignByRule: 'yes' }), coercion],
+    ]),
+  },
+  {
+    op: 'importLeads',
+    document: DOCS.importLeads,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ csv: 'company_name,country\nBad Input Lead,NL\n' }), [
+      ['no country column', () => ({ csv: 'company_name\nAcme\n' }), field('csv')],
+      ['an empty file', () => ({ csv: '' }), field('csv')],
+      ['a file that is no CSV (unclosed quote)', () => ({ csv: 'company_name,country\n"Unclosed,NL\n' }), field('csv')],
+      ['more than 20,000 rows', () => ({ csv: `company_name,country\n${'x,NL\n'.repeat(20_001)}` }), field('csv')],
+      ['importValidRows as a string', () => ({ importValidRows: 'yes' }), coercion],
+    ]),
+  },
+  {
+    op: 'assignLead',
+    document: DOCS.assignLead,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...idCases(),
+      c('an unknown lead', () => ({ id: UNKNOWN_ID }), notFound),
+      c('a malformed partner id', (fx) => ({ id: fx.leadId, organisationId: BAD_ID }), field('organisationId')),
+      c('an unknown partner', (fx) => ({ id: fx.leadId, organisationId: UNKNOWN_ID }), field('organisationId')),
+    ],
+  },
+  { op: 'withdrawLead', document: DOCS.withdrawLead, as: 'VENDOR_ADMIN', cases: [...idCases(), c('an unknown lead', () => ({ id: UNKNOWN_ID }), notFound), c('close as a string', (fx) => ({ id: fx.leadId, close: 'yes' }), coercion)] },
+  { op: 'acceptLead', document: DOCS.acceptLead, as: 'PARTNER_ADMIN', cases: [...idCases(), c('a lead in the pool (not assigned to it)', (fx) => ({ id: fx.leadId }), notFound)] },
+  {
+    op: 'declineLead',
+    document: DOCS.declineLead,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      ...idCases().map((bad) => ({ ...bad, variables: (fx: Fixture) => ({ ...bad.variables(fx), reason: 'busy' }) })),
+      c('an empty reason', (fx) => ({ id: fx.leadId, reason: ' ' }), field('reason')),
+      c('an over-long reason', (fx) => ({ id: fx.leadId, reason: LONG }), field('reason')),
+    ],
+  },
+
+  // ----- deal registration: the partner's side
+  {
+    op: 'createDealRegistration',
+    document: DOCS.createDealRegistration,
+    as: 'PARTNER_ADMIN',
+    cases: inputCases(dealBase, [
+      ['empty customer name', () => ({ customerName: '' }), field('customerName')],
+      ['blank customer name', () => ({ customerName: '   ' }), field('customerName')],
+      ['over-long customer name', () => ({ customerName: LONG }), field('customerName')],
+      ['customer name holding a NUL character', () => ({ customerName: 'Bad\u0000Customer' }), field('customerName')],
+      ['website that is no web address', () => ({ customerWebsite: 'not a web address' }), field('customerWebsite')],
+      ['country spelled out', () => ({ customerCountry: 'Netherlands' }), field('customerCountry')],
+      ['unknown country code', () => ({ customerCountry: 'XX' }), field('customerCountry')],
+      ['country missing', () => ({ customerCountry: undefined }), coercion],
+      ['malformed contact e-mail', () => ({ contactEmail: 'nope' }), field('contactEmail')],
+      ['phone number that is none', () => ({ contactPhone: 'call me maybe' }), field('contactPhone')],
+      ['over-long city', () => ({ customerCity: LONG }), field('customerCity')],
+      ['no products', () => ({ products: [] }), field('products')],
+      ['21 products', (fx) => ({ products: Array.from({ length: 21 }, () => ({ productId: fx.productId })) }), field('products')],
+      ['malformed product id', () => ({ products: [{ productId: BAD_ID }] }), field('products.0.productId')],
+      ['unknown product', () => ({ products: [{ productId: UNKNOWN_ID }] }), field('products.0.productId')],
+      ['a product no longer offered', (fx) => ({ products: [{ productId: fx.retiredProductId }] }), field('products.0.productId')],
+      ['the same product twice', (fx) => ({ products: [{ productId: fx.productId }, { productId: fx.productId }] }), field('products')],
+      ['quantity 0', (fx) => ({ products: [{ productId: fx.productId, quantity: 0 }] }), field('products.0.quantity')],
+      ['quantity beyond 32 bits', (fx) => ({ products: [{ productId: fx.productId, quantity: 2 ** 40 }] }), coercion],
+      ['unknown currency', () => ({ currency: 'ZZZ' }), field('currency')],
+      ['negative amount', () => ({ estimatedMrr: '-5' }), field('estimatedMrr')],
+      ['amount in exponent notation', () => ({ estimatedMrr: '1e9' }), field('estimatedMrr')],
+      ['amount with 3 decimals', () => ({ estimatedOneTime: '12.345' }), field('estimatedOneTime')],
+      ['amount of 16 digits', () => ({ estimatedOneTime: '9'.repeat(16) }), field('estimatedOneTime')],
+      ['over-long amount', () => ({ estimatedOneTime: '9'.repeat(10_000) }), field('estimatedOneTime')],
+      ['decimals in a currency without them', () => ({ currency: 'JPY', estimatedMrr: '10.50' }), field('estimatedMrr')],
+      ['a first-year value beyond bigint (KWD)', () => ({ currency: 'KWD', estimatedMrr: '999999999999999.99' }), field('estimatedMrr')],
+      ['both values zero', () => ({ estimatedMrr: '0', estimatedOneTime: '0' }), field('estimatedMrr')],
+      ['close date in the past', () => ({ expectedCloseDate: '2020-01-01' }), field('expectedCloseDate')],
+      ['close date that is no real date', () => ({ expectedCloseDate: '2026-02-30' }), field('expectedCloseDate')],
+      ['close date in another format', () => ({ expectedCloseDate: '30-01-2027' }), field('expectedCloseDate')],
+      ['close date ten years ahead', () => ({ expectedCloseDate: isoDate(new Date(), 3660) }), field('expectedCloseDate')],
+      ['unknown sales stage', () => ({ salesStage: 'DREAMING' }), coercion],
+      ['over-long notes', () => ({ notes: LONG }), field('notes')],
+      ['malformed programId', () => ({ programId: BAD_ID }), field('programId')],
+      ['unknown programId', () => ({ programId: UNKNOWN_ID }), field('programId')],
+      ['a program the partner is not enrolled in', (fx) => ({ programId: fx.otherProgramId }), field('programId')],
+      ['submitted without a website', () => ({ customerWebsite: undefined, submit: true }), field('customerWebsite')],
+      ['an organisationId (there is no such field)', (fx) => ({ organisationId: fx.contosoOrgId }), coercion],
+    ]),
+  },
+  {
+    op: 'updateDealRegistration',
+    document: DOCS.updateDealRegistration,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { notes: 'bad input' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { notes: 'bad input' } }), notFound),
+      c("another partner's registration", (fx) => ({ id: fx.deals.contosoId, input: { notes: 'bad input' } }), notFound),
+      c('a submitted registration', (fx) => ({ id: fx.deals.submittedId, input: { notes: 'bad input' } }), conflict),
+      c('another program', (fx) => ({ id: fx.deals.draftId, input: { programId: fx.otherProgramId } }), field('programId')),
+      ...idInputCases((fx) => fx.deals.draftId, {}, [
+        ['empty customer name', { customerName: '' }, field('customerName')],
+        ['country spelled out', { customerCountry: 'Netherlands' }, field('customerCountry')],
+        ['website that is no web address', { customerWebsite: 'not a web address' }, field('customerWebsite')],
+        ['negative amount', { estimatedMrr: '-5' }, field('estimatedMrr')],
+        ['both values zero', { estimatedMrr: '0', estimatedOneTime: '0' }, field('estimatedMrr')],
+        ['close date in the past', { expectedCloseDate: '2020-01-01' }, field('expectedCloseDate')],
+        ['close date that is no real date', { expectedCloseDate: '2026-02-30' }, field('expectedCloseDate')],
+        ['no products', { products: [] }, field('products')],
+        ['unknown product', { products: [{ productId: UNKNOWN_ID }] }, field('products.0.productId')],
+        ['over-long notes', { notes: LONG }, field('notes')],
+        ['unknown sales stage', { salesStage: 'DREAMING' }, coercion],
+        ['website cleared while submitting', { customerWebsite: null, submit: true }, field('customerWebsite')],
+      ]),
+    ],
+  },
+  {
+    op: 'submitDealRegistration',
+    document: DOCS.submitDealRegistration,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      ...foreignIdCases((fx) => fx.deals.contosoId),
+      c('a draft without a website', (fx) => ({ id: fx.deals.draftWithoutWebsiteId }), field('customerWebsite')),
+      c('an approved registration', (fx) => ({ id: fx.deals.approvedId }), conflict),
+    ],
+  },
+  {
+    op: 'requestDealExtension',
+    document: DOCS.requestDealExtension,
+    as: 'PARTNER_ADMIN',
+    cases: [...reasonCases((fx) => fx.deals.approvedId, (fx) => fx.deals.submittedId), c("another partner's registration", (fx) => ({ id: fx.deals.contosoId, reason: 'x' }), notFound)],
+  },
+  {
+    op: 'markDealWon',
+    document: DOCS.markDealWon,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { closeDate: today() } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { closeDate: today() } }), notFound),
+      c("another partner's registration", (fx) => ({ id: fx.deals.contosoId, input: { closeDate: today() } }), notFound),
+      c('a submitted registration', (fx) => ({ id: fx.deals.submittedId, input: { closeDate: today() } }), conflict),
+      ...(
+        [
+          ['close date as a word', () => ({ closeDate: 'yesterday' }), field('closeDate')],
+          ['close date that is no real date', () => ({ closeDate: '2026-02-30' }), field('closeDate')],
+          ['close date in the future', () => ({ closeDate: isoDate(new Date(), 2) }), field('closeDate')],
+          ['close date missing', () => ({}), coercion],
+          ['negative actual MRR', () => ({ closeDate: today(), actualMrr: '-5' }), field('actualMrr')],
+          ['actual one-time amount in exponent notation', () => ({ closeDate: today(), actualOneTime: '1e3' }), field('actualOneTime')],
+          ['actual MRR null', () => ({ closeDate: today(), actualMrr: null }), field('actualMrr')],
+          ['both actual values zero', () => ({ closeDate: today(), actualMrr: '0', actualOneTime: '0' }), field('actualMrr')],
+        ] as [string, () => Vars, Expected][]
+      ).map(([name, input, expected]) => c(name, (fx: Fixture) => ({ id: fx.deals.approvedId, input: input() }), expected)),
+    ],
+  },
+  {
+    op: 'markDealLost',
+    document: DOCS.markDealLost,
+    as: 'PARTNER_ADMIN',
+    cases: [...reasonCases((fx) => fx.deals.approvedId, (fx) => fx.deals.draftId), c("another partner's registration", (fx) => ({ id: fx.deals.contosoId, reason: 'x' }), notFound)],
+  },
+
+  // ----- deal registration: the vendor's decisions
+  {
+    op: 'approveDealRegistration',
+    document: DOCS.approveDealRegistration,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...idCases(),
+      c('over-long note', (fx) => ({ id: fx.deals.submittedId, note: LONG }), field('note')),
+      c('a draft (not registered yet)', (fx) => ({ id: fx.deals.draftId }), notFound),
+      c('an approved registration', (fx) => ({ id: fx.deals.approvedId }), conflict),
+    ],
+  },
+  { op: 'rejectDealRegistration', document: DOCS.rejectDealRegistration, as: 'VENDOR_ADMIN', cases: reasonCases((fx) => fx.deals.submittedId, (fx) => fx.deals.approvedId) },
+  { op: 'requestDealInformation', document: DOCS.requestDealInformation, as: 'VENDOR_ADMIN', cases: reasonCases((fx) => fx.deals.submittedId, (fx) => fx.deals.approvedId) },
+  {
+    op: 'decideDealRegistrations',
+    document: DOCS.decideDealRegistrations,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('no ids', () => ({ ids: [], decision: 'APPROVE' }), field('ids')),
+      c('a malformed id', (fx) => ({ ids: [fx.deals.submittedId, BAD_ID], decision: 'APPROVE' }), field('ids')),
+      c('101 ids', () => ({ ids: Array.from({ length: 101 }, () => randomUUID()), decision: 'APPROVE' }), field('ids')),
+      c('unknown decision', (fx) => ({ ids: [fx.deals.submittedId], decision: 'MAYBE' }), field('decision')),
+      c('decision in lower case', (fx) => ({ ids: [fx.deals.submittedId], decision: 'approve' }), field('decision')),
+      c('reject without a reason', (fx) => ({ ids: [fx.deals.submittedId], decision: 'REJECT' }), field('reason')),
+      c('ask for information with a blank reason', (fx) => ({ ids: [fx.deals.submittedId], decision: 'REQUEST_INFO', reason: '  ' }), field('reason')),
+      c('over-long reason', (fx) => ({ ids: [fx.deals.submittedId], decision: 'REJECT', reason: LONG }), field('reason')),
+      c('ids missing', () => ({ decision: 'APPROVE' }), coercion),
+    ],
+  },
+  {
+    op: 'decideDealExtension',
+    document: DOCS.decideDealExtension,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, approve: true }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, approve: true }), notFound),
+      c('over-long note', (fx) => ({ id: fx.deals.approvedId, approve: true, note: LONG }), field('note')),
+      c('approve missing', (fx) => ({ id: fx.deals.approvedId }), coercion),
+      c('approve as a string', (fx) => ({ id: fx.deals.approvedId, approve: 'yes' }), coercion),
+      c('no extension was requested', (fx) => ({ id: fx.deals.approvedId, approve: true }), conflict),
+    ],
+  },
+
+  // ----- notifications
+  {
+    op: 'markNotificationsRead',
+    document: DOCS.markNotificationsRead,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      c('a malformed id', () => ({ ids: [BAD_ID] }), field('ids')),
+      c('501 ids', () => ({ ids: Array.from({ length: 501 }, () => randomUUID()) }), field('ids')),
+      c('ids null', () => ({ ids: null }), coercion),
+    ],
+  },
+  {
+    op: 'setNotificationMute',
+    document: DOCS.setNotificationMute,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      c('unknown type', () => ({ type: 'DEAL_WHATEVER', muted: true }), field('type')),
+      c('type in lower case', () => ({ type: 'deal_approved', muted: true }), field('type')),
+      c('empty type', () => ({ type: '', muted: true }), field('type')),
+      c('over-long type', () => ({ type: LONG, muted: true }), field('type')),
+      c('muted missing', () => ({ type: 'DEAL_APPROVED' }), coercion),
+      c('muted as a string', () => ({ type: 'DEAL_APPROVED', muted: 'yes' }), coercion),
+    ],
+  },
 ];
 
 /** Paging and filters of the list queries. */
@@ -510,6 +891,93 @@ const QUERIES: Group[] = [
   { op: 'organisation', document: DOCS.organisation, as: 'VENDOR_ADMIN', cases: idCases() },
   { op: 'user', document: DOCS.user, as: 'VENDOR_ADMIN', cases: idCases() },
   { op: 'program', document: DOCS.program, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'dealRegistrations',
+    document: DOCS.dealRegistrations,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf('2025-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: malformed programId', () => ({ filter: { programId: BAD_ID } }), field('programId')),
+      c('filter: unknown status', () => ({ filter: { statuses: ['APPROVED', 'MAYBE'] } }), field('statuses')),
+      c('filter: nine statuses', () => ({ filter: { statuses: Array.from({ length: 9 }, () => 'APPROVED') } }), field('statuses')),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+      c('filter: search holding NUL', () => ({ filter: { search: 'a\u0000b' } }), field('search')),
+      c('partner admin: filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId'), 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'leads',
+    document: DOCS.leads,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf('2025-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { statuses: ['NOPE'] } }), coercion),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+    ],
+  },
+  {
+    op: 'dealMetrics',
+    document: DOCS.dealMetrics,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ from: '2026-01-01', to: '2026-04-01' }), [
+      ['from not a date', () => ({ from: 'yesterday' }), field('from')],
+      ['to before from', () => ({ to: '2025-12-01' }), field('to')],
+      ['a period of more than 3 years', () => ({ from: '2020-01-01' }), field('to')],
+      ['unknown grouping', () => ({ groupBy: 'COUNTRY' }), coercion],
+      ['unknown currency', () => ({ currency: 'EURO' }), field('currency')],
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+    ]),
+  },
+  {
+    op: 'dealReviewQueue',
+    document: DOCS.dealReviewQueue,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf('2025-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+    ],
+  },
+  { op: 'dealRegistration', document: DOCS.dealRegistration, as: 'PARTNER_ADMIN', cases: foreignIdCases((fx) => fx.deals.contosoId) },
+  { op: 'dealConflicts', document: DOCS.dealConflicts, as: 'VENDOR_ADMIN', cases: [...idCases(), c('a draft (not registered yet)', (fx) => ({ id: fx.deals.draftId }), notFound)] },
+  {
+    op: 'checkDealConflicts',
+    document: DOCS.checkDealConflicts,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ customerName: 'Bad Input Customer', customerCountry: 'NL' }), [
+      ['empty customer name', () => ({ customerName: '' }), field('customerName')],
+      ['over-long customer name', () => ({ customerName: LONG }), field('customerName')],
+      ['website that is no web address', () => ({ customerWebsite: 'not a web address' }), field('customerWebsite')],
+      ['country spelled out', () => ({ customerCountry: 'Netherlands' }), field('customerCountry')],
+      ['malformed registrationId', () => ({ registrationId: BAD_ID }), field('registrationId')],
+      ['unknown registrationId', () => ({ registrationId: UNKNOWN_ID }), notFound],
+      ['a draft as registrationId', (fx) => ({ registrationId: fx.deals.draftId }), notFound],
+    ]),
+  },
+  {
+    op: 'dealRules',
+    document: DOCS.dealRules,
+    as: 'PARTNER_ADMIN',
+    cases: [c('malformed programId', () => ({ programId: BAD_ID }), field('programId')), c('unknown programId', () => ({ programId: UNKNOWN_ID }), notFound)],
+  },
+  {
+    op: 'houseAccounts',
+    document: DOCS.houseAccounts,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('someone', 'not-a-uuid'), cursorOf('someone'), costRefusal),
+      c('over-long search', () => ({ search: LONG }), field('search')),
+    ],
+  },
+  {
+    op: 'notifications',
+    document: DOCS.notifications,
+    as: 'PARTNER_ADMIN',
+    cases: [...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf(UNKNOWN_ID), costRefusal), c('unreadOnly as a string', () => ({ unreadOnly: 'yes' }), coercion)],
+  },
+  { op: 'products', document: DOCS.products, as: 'PARTNER_ADMIN', cases: [c('activeOnly null', () => ({ activeOnly: null }), coercion)] },
 ];
 
 // ---- GraphQL limits --------------------------------------------------------------------------------
@@ -588,6 +1056,31 @@ describe('bad input never causes a 500 and never writes', () => {
     const enrolment = await one(`SELECT id, program_id FROM enrolments WHERE organisation_id = $1`, [contosoOrgId]);
     const otherProgramId = (await one(`SELECT id FROM programs WHERE id <> $1 ORDER BY name LIMIT 1`, [enrolment.program_id])).id;
     const tiers: { id: string }[] = await t.dataSource.query(`SELECT id FROM tiers WHERE program_id = $1 ORDER BY rank`, [enrolment.program_id]);
+    // Deal registration: a retired product, and Northwind's registrations (by its admin) in the states the cases need.
+    const call = async <T>(document: string, variables: Vars, as: Auth): Promise<T> => {
+      const res = await t.gql<T>(document, variables, as);
+      if (!res.data || res.errors) throw new Error(`setup call failed: ${JSON.stringify(res.errors)}`);
+      return res.data;
+    };
+    const productId = (await one(`SELECT id FROM products WHERE sku = 'ACME-BACKUP'`)).id;
+    const retired = await call<{ createProduct: { id: string } }>(
+      DOCS.createProduct,
+      { input: { sku: 'RETIRED-1', name: 'Retired', productLine: 'Legacy', pricing: 'ONE_TIME', listPrice: '1.00' } },
+      auth.VENDOR_ADMIN,
+    );
+    await call(DOCS.updateProduct, { id: retired.createProduct.id, input: { active: false } }, auth.VENDOR_ADMIN);
+    const register = async (as: Auth, patch: Vars = {}): Promise<string> =>
+      (await call<{ createDealRegistration: { id: string } }>(DOCS.createDealRegistration, { input: dealInput(productId, new Date(), patch) }, as)).createDealRegistration.id;
+    const approvedId = await register(auth.PARTNER_ADMIN, { submit: true });
+    await call(DOCS.approveDealRegistration, { id: approvedId }, auth.VENDOR_ADMIN);
+    const deals = {
+      draftId: await register(auth.PARTNER_ADMIN),
+      draftWithoutWebsiteId: await register(auth.PARTNER_ADMIN, { customerWebsite: undefined }),
+      submittedId: await register(auth.PARTNER_ADMIN, { submit: true }),
+      approvedId,
+      contosoId: await register({ token: await t.login('rep@contoso.test') }, { submit: true }),
+    };
+
     fx = {
       vendorOrgId: (await one(`SELECT id FROM organisations WHERE kind = 'VENDOR'`)).id,
       contosoOrgId,
@@ -597,6 +1090,11 @@ describe('bad input never causes a 500 and never writes', () => {
       contosoEnrolmentId: enrolment.id,
       otherProgramId,
       otherProgramTierId: (await one(`SELECT id FROM tiers WHERE program_id = $1 AND rank = 1`, [otherProgramId])).id,
+      productId,
+      retiredProductId: retired.createProduct.id,
+      houseAccountId: (await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`)).id,
+      deals,
+      leadId: (await call<{ createLead: { id: string } }>(DOCS.createLead, { input: { companyName: 'Pool Lead', country: 'NL' } }, auth.VENDOR_ADMIN)).createLead.id,
     };
     expect(fx.tierIds).toHaveLength(4);
   });

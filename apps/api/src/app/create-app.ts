@@ -24,6 +24,8 @@ export async function createApp(options: AppModuleOptions & { servePortal?: bool
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
+  // CSV imports (house accounts, leads) arrive as GraphQL variables of up to 5 MB; the default limit is 100 kB.
+  app.useBodyParser('json', { limit: '6mb' });
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.disable('x-powered-by');
   app.use(requestLogging(logger));

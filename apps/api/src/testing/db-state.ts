@@ -13,6 +13,17 @@ export const STATE_TABLES = [
   'tier_changes',
   'partner_metrics',
   'audit_log',
+  'products',
+  'deal_rules',
+  'house_accounts',
+  'deal_registrations',
+  'deal_registration_products',
+  'leads',
+  'lead_assignments',
+  'deal_events',
+  'deal_conflicts',
+  'notifications',
+  'notification_mutes',
 ] as const;
 
 export type DbFingerprint = Record<(typeof STATE_TABLES)[number], { rows: number; hash: string }>;
@@ -35,6 +46,7 @@ export interface OrganisationSnapshot {
   enrolments: unknown[];
   tierChanges: unknown[];
   partnerMetrics: unknown[];
+  dealRegistrations: unknown[];
   auditEntries: number;
 }
 
@@ -58,8 +70,16 @@ export async function organisationSnapshot(dataSource: DataSource, organisationI
     enrolments: await rowsOf(dataSource, `SELECT e.*, e.id::text AS sort_key FROM enrolments e WHERE e.organisation_id = $1`, p),
     tierChanges: await rowsOf(dataSource, `SELECT c.*, c.id::text AS sort_key FROM tier_changes c WHERE c.organisation_id = $1`, p),
     partnerMetrics: await rowsOf(dataSource, `SELECT m.*, m.metric AS sort_key FROM partner_metrics m WHERE m.organisation_id = $1`, p),
+    dealRegistrations: await rowsOf(
+      dataSource,
+      `SELECT r.*, (SELECT json_agg(l ORDER BY l.product_id) FROM deal_registration_products l WHERE l.registration_id = r.id) AS lines,
+              (SELECT count(*) FROM deal_events e WHERE e.registration_id = r.id) AS events, r.id::text AS sort_key
+         FROM deal_registrations r WHERE r.organisation_id = $1`,
+      p,
+    ),
   };
-  const ids = [organisationId, ...[snapshot.users, snapshot.invitations, snapshot.apiKeys, snapshot.enrolments, snapshot.tierChanges].flatMap((rows) => rows.map((r) => (r as { id: string }).id))];
+  const owned = [snapshot.users, snapshot.invitations, snapshot.apiKeys, snapshot.enrolments, snapshot.tierChanges, snapshot.dealRegistrations];
+  const ids = [organisationId, ...owned.flatMap((rows) => rows.map((r) => (r as { id: string }).id))];
   const audit: { n: number }[] = await dataSource.query(
     `SELECT count(*)::int AS n FROM audit_log WHERE actor_organisation_id = $1 OR entity_id = ANY($2) OR entity_id LIKE $3`,
     [organisationId, ids, `${organisationId}:%`],

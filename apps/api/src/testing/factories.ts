@@ -131,3 +131,54 @@ export function changesOf(entry: AuditNode): Record<string, { before: unknown; a
   const parse = (v: string | null): unknown => (v === null ? null : (JSON.parse(v) as unknown));
   return Object.fromEntries(entry.changes.map((c) => [c.field, { before: parse(c.before), after: parse(c.after) }]));
 }
+
+// ---- deal registration ------------------------------------------------------------------------------
+
+const ENTRY_TIER_BENEFITS = { rebateRate: '0', mdfAccrualRate: '0', dealRegistrationDiscount: '0', referralCommissionRate: '0', mdfCofundingPct: '0' };
+
+/** A program of its own with one entry tier, so a test may change its deal rules without touching anyone else. */
+export async function createDealProgram(t: TestApp, adminToken: string): Promise<string> {
+  const program = await gqlOk<{ createProgram: { id: string } }>(
+    t,
+    `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
+    { input: { name: uniqueName('Deal Program'), segment: 'Test' } },
+    { token: adminToken },
+  );
+  const programId = program.createProgram.id;
+  await gqlOk(t, `mutation($input: CreateTierInput!) { createTier(input: $input) { id } }`, {
+    input: { programId, name: 'Registered', rank: 0, benefits: ENTRY_TIER_BENEFITS, rules: [] },
+  }, { token: adminToken });
+  return programId;
+}
+
+export interface PartnerWithRep {
+  id: string;
+  name: string;
+  rep: { id: string; email: string; token: string };
+}
+
+/** A partner organisation enrolled in `programId`, with a signed-in rep; `partner` is passed to createPartner. */
+export async function createPartnerWithRep(t: TestApp, adminToken: string, programId: string, partner: Record<string, unknown> = {}): Promise<PartnerWithRep> {
+  const org = await createPartner(t, adminToken, partner);
+  await gqlOk(t, `mutation($input: EnrolPartnerInput!) { enrolPartner(input: $input) { id } }`, { input: { organisationId: org.id, programId } }, { token: adminToken });
+  const rep = await createUser(t, adminToken, { role: 'PARTNER_REP', organisationId: org.id, name: `Rep of ${org.name}` });
+  return { ...org, rep: { id: rep.id, email: rep.email, token: rep.token } };
+}
+
+/** `date` plus `days`, as YYYY-MM-DD (UTC). */
+export const isoDate = (date: Date, days = 0): string => new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A valid createDealRegistration input for one product, closing a month after `today`; `overrides` replace fields. */
+export function dealInput(productId: string, today: Date, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const id = randomBytes(4).toString('hex');
+  return {
+    customerName: `Customer ${id}`,
+    customerWebsite: `https://www.customer-${id}.nl`,
+    customerCountry: 'NL',
+    products: [{ productId, quantity: 10 }],
+    estimatedMrr: '250.00',
+    expectedCloseDate: isoDate(today, 30),
+    salesStage: 'QUALIFIED',
+    ...overrides,
+  };
+}

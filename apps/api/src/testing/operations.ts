@@ -5,6 +5,12 @@ import { encodeCursor } from '@prm/domain/common';
 import { ALLOW_KEY, type AllowRule } from '@prm/server/core';
 import type { GqlResponse } from './test-app';
 
+// Selections shared by several deal documents.
+const DEAL_FIELDS = 'id number organisationId status customerName customerDomain possibleConflict protectionEndsAt extensionsUsed decisionReason';
+const CONFLICT_FIELDS = 'source score reasons registrationId registrationNumber organisationId organisationName houseAccountId customerName customerDomain customerCountry';
+const PRODUCT_FIELDS = 'id sku name productLine pricing listPrice currency active';
+const RULES_FIELDS = 'programId protectionDays maxExtensions extensionDays reviewSlaBusinessDays minimumValue minimumValueCurrency allowHouseAccounts';
+
 /**
  * One GraphQL document per query and mutation of the API, shared by the authorization matrix and
  * the bad-input tests. Connection queries take `$first`/`$after` so paging can be probed too.
@@ -31,7 +37,37 @@ export const DOCS = {
   users: `query($filter: UserFilter, $first: Int = 25, $after: String) {
     users(filter: $filter, first: $first, after: $after) { edges { cursor node { id email name organisationId } } pageInfo { hasNextPage endCursor } } }`,
 
+  // Queries: deal registration and notifications
+  checkDealConflicts: `query($input: DealConflictCheckInput!) {
+    checkDealConflicts(input: $input) { domain normalisedName matches { ${CONFLICT_FIELDS} } } }`,
+  dealConflicts: `query($id: ID!) { dealConflicts(id: $id) { ${CONFLICT_FIELDS} } }`,
+  dealRegistration: `query($id: ID!) {
+    dealRegistration(id: $id) { ${DEAL_FIELDS} contactEmail organisation { id name } products { productId sku } timeline { type actorName } } }`,
+  dealRegistrations: `query($filter: DealRegistrationFilter, $first: Int = 25, $after: String) {
+    dealRegistrations(filter: $filter, first: $first, after: $after) { edges { cursor node { ${DEAL_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+  dealReviewQueue: `query($filter: DealRegistrationFilter, $first: Int = 25, $after: String) {
+    dealReviewQueue(filter: $filter, first: $first, after: $after) { edges { cursor node { ${DEAL_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+  dealRules: `query($programId: ID!) { dealRules(programId: $programId) { ${RULES_FIELDS} } }`,
+  houseAccounts: `query($search: String, $first: Int = 25, $after: String) {
+    houseAccounts(search: $search, first: $first, after: $after) { edges { cursor node { id companyName domain country } } pageInfo { hasNextPage endCursor } } }`,
+  mutedNotificationTypes: `query { mutedNotificationTypes }`,
+  notifications: `query($unreadOnly: Boolean! = false, $first: Int = 25, $after: String) {
+    notifications(unreadOnly: $unreadOnly, first: $first, after: $after) { edges { cursor node { id type title entityType entityId readAt } } pageInfo { hasNextPage endCursor } } }`,
+  products: `query($activeOnly: Boolean! = true) { products(activeOnly: $activeOnly) { ${PRODUCT_FIELDS} } }`,
+  unreadNotificationCount: `query { unreadNotificationCount }`,
+
+  dealMetrics: `query($input: DealMetricsInput!) { dealMetrics(input: $input) { key label registrations approved won approvalRate pipelineValue leadsAssigned } }`,
+  lead: `query($id: ID!) { lead(id: $id) { id status companyName assignedOrganisationId assignments { organisationId outcome } } }`,
+  leads: `query($filter: LeadFilter, $first: Int = 25, $after: String) {
+    leads(filter: $filter, first: $first, after: $after) { edges { cursor node { id status companyName assignedOrganisationId } } pageInfo { hasNextPage endCursor } } }`,
+
   // Mutations
+  acceptLead: `mutation($id: ID!) { acceptLead(id: $id) { id status registrationId } }`,
+  assignLead: `mutation($id: ID!, $organisationId: ID) { assignLead(id: $id, organisationId: $organisationId) { id status assignedOrganisationId } }`,
+  createLead: `mutation($input: CreateLeadInput!) { createLead(input: $input) { id status companyName assignedOrganisationId } }`,
+  declineLead: `mutation($id: ID!, $reason: String!) { declineLead(id: $id, reason: $reason) }`,
+  importLeads: `mutation($input: ImportLeadsInput!) { importLeads(input: $input) { rows imported rejected applied errors { row column message } } }`,
+  withdrawLead: `mutation($id: ID!, $close: Boolean) { withdrawLead(id: $id, close: $close) { id status } }`,
   acceptInvitation: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken user { id email organisationId } } }`,
   approveTierChange: `mutation($input: DecideTierChangeInput!) { approveTierChange(input: $input) { id status organisationId } }`,
   changePassword: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) }`,
@@ -56,6 +92,29 @@ export const DOCS = {
   updateMyOrganisation: `mutation($input: UpdateOrganisationProfileInput!) { updateMyOrganisation(input: $input) { id name city website } }`,
   updateProgram: `mutation($id: ID!, $input: UpdateProgramInput!) { updateProgram(id: $id, input: $input) { id name active demotionGraceDays } }`,
   updateTier: `mutation($id: ID!, $input: UpdateTierInput!) { updateTier(id: $id, input: $input) { id name benefits { rebateRate } } }`,
+
+  // Mutations: deal registration and notifications
+  approveDealRegistration: `mutation($id: ID!, $note: String) { approveDealRegistration(id: $id, note: $note) { ${DEAL_FIELDS} } }`,
+  createDealRegistration: `mutation($input: CreateDealRegistrationInput!) { createDealRegistration(input: $input) { ${DEAL_FIELDS} } }`,
+  createHouseAccount: `mutation($input: CreateHouseAccountInput!) { createHouseAccount(input: $input) { id companyName domain country } }`,
+  createProduct: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} } }`,
+  decideDealExtension: `mutation($id: ID!, $approve: Boolean!, $note: String) { decideDealExtension(id: $id, approve: $approve, note: $note) { ${DEAL_FIELDS} } }`,
+  decideDealRegistrations: `mutation($ids: [ID!]!, $decision: String!, $reason: String) {
+    decideDealRegistrations(ids: $ids, decision: $decision, reason: $reason) { id ok code message } }`,
+  deleteHouseAccount: `mutation($id: ID!) { deleteHouseAccount(id: $id) }`,
+  importHouseAccounts: `mutation($input: ImportHouseAccountsInput!) {
+    importHouseAccounts(input: $input) { rows imported updated rejected applied errors { row column message } } }`,
+  markDealLost: `mutation($id: ID!, $reason: String!) { markDealLost(id: $id, reason: $reason) { ${DEAL_FIELDS} } }`,
+  markDealWon: `mutation($id: ID!, $input: MarkDealWonInput!) { markDealWon(id: $id, input: $input) { ${DEAL_FIELDS} actualMrr actualOneTime actualCloseDate } }`,
+  markNotificationsRead: `mutation($ids: [ID!]! = []) { markNotificationsRead(ids: $ids) }`,
+  rejectDealRegistration: `mutation($id: ID!, $reason: String!) { rejectDealRegistration(id: $id, reason: $reason) { ${DEAL_FIELDS} } }`,
+  requestDealExtension: `mutation($id: ID!, $reason: String!) { requestDealExtension(id: $id, reason: $reason) { ${DEAL_FIELDS} } }`,
+  requestDealInformation: `mutation($id: ID!, $reason: String!) { requestDealInformation(id: $id, reason: $reason) { ${DEAL_FIELDS} } }`,
+  setNotificationMute: `mutation($type: String!, $muted: Boolean!) { setNotificationMute(type: $type, muted: $muted) }`,
+  submitDealRegistration: `mutation($id: ID!) { submitDealRegistration(id: $id) { ${DEAL_FIELDS} } }`,
+  updateDealRegistration: `mutation($id: ID!, $input: UpdateDealRegistrationInput!) { updateDealRegistration(id: $id, input: $input) { ${DEAL_FIELDS} } }`,
+  updateDealRules: `mutation($programId: ID!, $input: DealRulesInput!) { updateDealRules(programId: $programId, input: $input) { ${RULES_FIELDS} } }`,
+  updateProduct: `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { ${PRODUCT_FIELDS} } }`,
 } as const;
 
 export type OperationName = keyof typeof DOCS;

@@ -29,6 +29,8 @@ export const NOTIFICATION_TYPES = [
   'DEAL_EXTENSION_DECIDED',
   'DEAL_PROTECTION_ENDING',
   'DEAL_EXPIRED',
+  'LEAD_ASSIGNED',
+  'LEAD_RESPONSE_DUE',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

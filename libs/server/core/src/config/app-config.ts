@@ -93,6 +93,14 @@ export class AppConfig {
   @IsString()
   DEAL_SCHEDULE_CRON = '15 * * * *';
 
+  /** Hours a partner has to accept or decline a lead before it returns to the pool. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  LEAD_RESPONSE_HOURS = 48;
+
+  /** Hours before a lead's response deadline at which the partner is reminded. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(168)
+  LEAD_REMINDER_HOURS = 12;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

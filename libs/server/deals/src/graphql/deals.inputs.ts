@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, PartialType, registerEnumType } from '@nestjs/graphql';
-import { CountryCode, CurrencyCode, EmailAddress, EntityId, MoneyAmount, Text, trim, upper, WebAddress } from '@prm/server/core';
+import { CountryCode, CurrencyCode, EmailAddress, EntityId, MoneyAmount, OptionalNotNull, Text, trim, upper, WebAddress } from '@prm/server/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -84,8 +84,10 @@ export class CreateDealRegistrationInput {
   @ValidateNested({ each: true }) @Type(() => DealProductLineInput)
   products: DealProductLineInput[];
 
+  // Defaults come from the schema (defaultValue), not from property initializers: the update input
+  // below inherits initializers, and an edit that leaves a field out must keep the stored value.
   @Field(() => String, { defaultValue: 'EUR' }) @CurrencyCode()
-  currency = 'EUR';
+  currency: string;
 
   @Field(() => String, { nullable: true, description: 'Estimated monthly recurring revenue, e.g. "1250.00"' })
   @IsOptional() @MoneyAmount()
@@ -105,14 +107,15 @@ export class CreateDealRegistrationInput {
   notes?: string;
 
   @Field(() => Boolean, { defaultValue: false, description: 'The deal came from a lead the vendor passed on' }) @IsBoolean()
-  fromVendorLead = false;
+  fromVendorLead: boolean;
 
   @Field(() => Boolean, { defaultValue: false, description: 'Submit at once instead of keeping a draft' }) @IsBoolean()
-  submit = false;
+  submit: boolean;
 }
 
+/** Every field optional and without defaults: a field left out keeps its stored value. */
 @InputType()
-export class UpdateDealRegistrationInput extends PartialType(CreateDealRegistrationInput, InputType) {}
+export class UpdateDealRegistrationInput extends PartialType(CreateDealRegistrationInput, { decorator: InputType, omitDefaultValues: true }) {}
 
 @InputType()
 export class DealConflictCheckInput {
@@ -184,15 +187,16 @@ export class CreateProductInput {
   currency = 'EUR';
 }
 
+/** Fields left out keep their value; null is refused (the columns are NOT NULL). */
 @InputType()
 export class UpdateProductInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Text(120)
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @Text(120)
   name?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @MoneyAmount()
+  @Field(() => String, { nullable: true }) @OptionalNotNull() @MoneyAmount()
   listPrice?: string;
 
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean()
+  @Field(() => Boolean, { nullable: true }) @OptionalNotNull() @IsBoolean()
   active?: boolean;
 }
 

@@ -74,22 +74,6 @@ export class DecideExtensionArgs extends OptionalNoteArgs {
 }
 
 @ArgsType()
-export class UpdateDealRegistrationArgs extends IdArgs {
-  @Field(() => UpdateDealRegistrationInput) input: UpdateDealRegistrationInput;
-}
-
-@ArgsType()
-export class MarkDealWonArgs extends IdArgs {
-  @Field(() => MarkDealWonInput) input: MarkDealWonInput;
-}
-
-@ArgsType()
-export class DealRegistrationsArgs extends PageArgs {
-  @Field(() => DealRegistrationFilter, { nullable: true }) @IsOptional()
-  filter?: DealRegistrationFilter;
-}
-
-@ArgsType()
 export class HouseAccountsArgs extends PageArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @Transform(trimValue) @IsString() @MaxLength(100)
   search?: string;
@@ -141,14 +125,22 @@ export class DealRegistrationsResolver {
 
   @Query(() => DealRegistrationConnection, { description: 'Partners: their organisation’s registrations. Vendor staff: all submitted ones (no drafts). Newest first.' })
   @AllowAuthenticated()
-  async dealRegistrations(@Ctx() ctx: RequestContext, @Args() args: DealRegistrationsArgs): Promise<Connection<DealRegistrationModel>> {
-    return mapConnection(await this.deals.list(ctx, args.filter ?? {}, args.first, args.after, false));
+  async dealRegistrations(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => DealRegistrationFilter, nullable: true }) filter?: DealRegistrationFilter,
+  ): Promise<Connection<DealRegistrationModel>> {
+    return mapConnection(await this.deals.list(ctx, filter ?? {}, page.first, page.after, false));
   }
 
   @Query(() => DealRegistrationConnection, { description: 'Submitted registrations waiting for a decision, the earliest SLA due time first' })
   @Allow(...DECIDERS, Role.ANALYST)
-  async dealReviewQueue(@Ctx() ctx: RequestContext, @Args() args: DealRegistrationsArgs): Promise<Connection<DealRegistrationModel>> {
-    return mapConnection(await this.deals.list(ctx, args.filter ?? {}, args.first, args.after, true));
+  async dealReviewQueue(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Args('filter', { type: () => DealRegistrationFilter, nullable: true }) filter?: DealRegistrationFilter,
+  ): Promise<Connection<DealRegistrationModel>> {
+    return mapConnection(await this.deals.list(ctx, filter ?? {}, page.first, page.after, true));
   }
 
   @Query(() => DealRegistrationModel)
@@ -178,7 +170,11 @@ export class DealRegistrationsResolver {
 
   @Mutation(() => DealRegistrationModel, { description: 'Edit a draft or a registration waiting for more information' })
   @Allow(...PARTNER_USERS)
-  async updateDealRegistration(@Ctx() ctx: RequestContext, @Args() { id, input }: UpdateDealRegistrationArgs): Promise<DealRegistrationModel> {
+  async updateDealRegistration(
+    @Ctx() ctx: RequestContext,
+    @Args() { id }: IdArgs,
+    @Args('input') input: UpdateDealRegistrationInput,
+  ): Promise<DealRegistrationModel> {
     return toRegistrationModel(await this.deals.update(ctx, id, input));
   }
 
@@ -241,7 +237,7 @@ export class DealRegistrationsResolver {
 
   @Mutation(() => DealRegistrationModel, { description: 'Record the win, with the actual values and close date' })
   @Allow(...PARTNER_USERS, ...DECIDERS)
-  async markDealWon(@Ctx() ctx: RequestContext, @Args() { id, input }: MarkDealWonArgs): Promise<DealRegistrationModel> {
+  async markDealWon(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs, @Args('input') input: MarkDealWonInput): Promise<DealRegistrationModel> {
     return toRegistrationModel(await this.deals.markWon(ctx, id, input));
   }
 
@@ -324,7 +320,7 @@ export class DealSetupResolver {
   @Query(() => DealRulesModel, { description: 'Rules of engagement of a program (defaults when none were set)' })
   @AllowAuthenticated()
   async dealRules(@Args() { programId }: ProgramIdArgs): Promise<DealRulesModel> {
-    return toRulesModel(programId, await this.setup.rulesFor(programId));
+    return toRulesModel(programId, await this.setup.rulesOfProgram(programId));
   }
 
   @Mutation(() => DealRulesModel)

@@ -8,6 +8,7 @@ import {
   type DealStatus,
   dueReminder,
   extendedProtectionEnd,
+  firstYearValueMinor,
   isEditable,
   isMatch,
   nextDealStatus,
@@ -16,7 +17,7 @@ import {
   reviewDueAt,
   scoreConflict,
 } from '@prm/domain/deals';
-import { formatMoneyPlain, money, parseMoney } from '@prm/domain/money';
+import { formatMoneyPlain, MAX_AMOUNT_MINOR, money, parseMoney } from '@prm/domain/money';
 import { Clock, type Connection, isPartnerRole, JobsService, parseCursor, RequestContext, Role, toConnection, VENDOR_ROLES } from '@prm/server/core';
 import { AuditService, OrganisationsService, UsersService } from '@prm/server/identity';
 import { NotificationsService, type NotificationType } from '@prm/server/notifications';
@@ -634,11 +635,12 @@ export class DealRegistrationsService {
       const days = dueReminder(reg.protectionEndsAt!, now, rules.reminderDays, reg.remindersSent);
       if (days === null) continue;
       await this.write(async (em) => {
-        const updated: unknown[] = await em.query(
-          `UPDATE deal_registrations SET reminders_sent = array_append(reminders_sent, $2::int) WHERE id = $1 AND NOT ($2 = ANY(reminders_sent)) AND status = 'APPROVED' RETURNING id`,
+        // For an UPDATE, TypeORM's query() answers [rows, affected count]: the count says whether this run claimed the reminder.
+        const [, claimed] = (await em.query(
+          `UPDATE deal_registrations SET reminders_sent = array_append(reminders_sent, $2::int) WHERE id = $1 AND NOT ($2 = ANY(reminders_sent)) AND status = 'APPROVED'`,
           [reg.id, days],
-        );
-        if (updated.length === 0) return;
+        )) as [unknown[], number];
+        if (claimed === 0) return;
         await this.event(em, ctx, reg.id, 'REMINDER_SENT', 'APPROVED', 'APPROVED', `${days} days before the protection ends`);
         await this.notify(
           em,
@@ -729,7 +731,9 @@ export class DealRegistrationsService {
     const oneTime = money(input.estimatedOneTime, 'estimatedOneTime');
     if (!errors.estimatedMrr && !errors.estimatedOneTime) {
       try {
-        assertMeetsMinimum(rules, input.currency, mrr, oneTime);
+        // Every answer shows the first-year value: it must be a storable amount too (3-decimal currencies can overflow).
+        if (firstYearValueMinor(mrr, oneTime) > MAX_AMOUNT_MINOR) add('estimatedMrr', 'The first-year value (MRR × 12 + one-time) is too large.');
+        else assertMeetsMinimum(rules, input.currency, mrr, oneTime);
       } catch (err) {
         if (err instanceof DomainError && err.fields) for (const [f, ms] of Object.entries(err.fields)) ms.forEach((m) => add(f, m));
         else throw err;
@@ -737,6 +741,8 @@ export class DealRegistrationsService {
     }
     const productIds = input.products.map((p) => p.productId);
     if (new Set(productIds).size !== productIds.length) add('products', 'Each product can be listed once.');
+    // A draft made from a lead may have no product lines yet; a submission needs at least one.
+    if (submitting && productIds.length === 0) add('products', 'Choose at least one product.');
     const products = await this.setup.productsByIds(productIds);
     const known = new Map(products.map((p) => [p.id, p]));
     productIds.forEach((pid, i) => {

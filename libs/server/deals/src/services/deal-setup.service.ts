@@ -5,19 +5,14 @@ import { parseMoney } from '@prm/domain/money';
 import { type Connection, parseCursor, RequestContext, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
-import { parse } from 'csv-parse/sync';
+import { isISO31661Alpha2 } from 'class-validator';
 import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import { DealRulesEntity, HouseAccountEntity, ProductEntity } from '../entities/deals.entities';
+import { type CsvRowError, readCsv } from './csv-import';
 import type { CreateHouseAccountInput, CreateProductInput, DealRulesInput, UpdateProductInput } from '../graphql/deals.inputs';
 
 const pgCode = (err: unknown): string | undefined =>
   err instanceof QueryFailedError ? (err.driverError as { code?: string } | undefined)?.code : undefined;
-
-export interface CsvRowError {
-  row: number;
-  column: string;
-  message: string;
-}
 
 export interface HouseAccountImportReport {
   rows: number;
@@ -28,7 +23,7 @@ export interface HouseAccountImportReport {
   applied: boolean;
 }
 
-const HOUSE_ACCOUNT_COLUMNS = ['company_name', 'website', 'country', 'notes'] as const;
+const HOUSE_ACCOUNT_COLUMNS = { required: ['company_name'], optional: ['website', 'country', 'notes'] } as const;
 const MAX_IMPORT_ROWS = 20_000;
 
 /** What the vendor sets up for deal registration: the product catalogue, rules per program, house accounts. */
@@ -91,6 +86,12 @@ export class DealSetupService {
   }
 
   // ---- rules of engagement ----
+
+  /** The rules of a program that must exist (the API): NOT_FOUND for an unknown program rather than the defaults. */
+  async rulesOfProgram(programId: string): Promise<DealRules> {
+    await this.programs.get(programId);
+    return this.rulesFor(programId);
+  }
 
   async rulesFor(programId: string, manager?: EntityManager): Promise<DealRules> {
     const row = await (manager ?? this.dataSource.manager).getRepository(DealRulesEntity).findOneBy({ programId });
@@ -184,29 +185,11 @@ export class DealSetupService {
    * chose to import the valid rows. A row whose domain is already a house account updates it.
    */
   async importHouseAccounts(ctx: RequestContext, csv: string, importValidRows: boolean): Promise<HouseAccountImportReport> {
-    let records: string[][];
-    try {
-      records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-    } catch (err) {
-      const message = err instanceof Error ? err.message.split('\n')[0] : 'The file is not valid CSV.';
-      throw new DomainError('BAD_USER_INPUT', 'The file is not valid CSV.', { csv: [message] });
-    }
-    const [header, ...body] = records;
-    const columns = (header ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, '_'));
-    if (!columns.includes('company_name')) {
-      throw new DomainError('BAD_USER_INPUT', 'The file needs a header row.', {
-        csv: [`The first row must name the columns: ${HOUSE_ACCOUNT_COLUMNS.join(', ')} (company_name is required).`],
-      });
-    }
-    if (body.length > MAX_IMPORT_ROWS) {
-      throw new DomainError('BAD_USER_INPUT', 'The file has too many rows.', { csv: [`At most ${MAX_IMPORT_ROWS} rows per file.`] });
-    }
+    const rows = readCsv(csv, HOUSE_ACCOUNT_COLUMNS, MAX_IMPORT_ROWS);
     const errors: CsvRowError[] = [];
     const valid: { companyName: string; normalisedName: string; domain: string | null; country: string | null; notes: string | null }[] = [];
     const seenDomains = new Map<string, number>();
-    body.forEach((record, index) => {
-      const row = index + 2;
-      const get = (name: string): string => (record[columns.indexOf(name)] ?? '').trim();
+    rows.forEach(({ row, get }) => {
       const rowErrors: CsvRowError[] = [];
       const companyName = get('company_name');
       if (!companyName) rowErrors.push({ row, column: 'company_name', message: 'Company name is required.' });
@@ -220,14 +203,14 @@ export class DealSetupService {
         else seenDomains.set(domain, row);
       }
       const country = get('country').toUpperCase();
-      if (country && !/^[A-Z]{2}$/.test(country)) rowErrors.push({ row, column: 'country', message: 'Use a two-letter country code such as NL.' });
+      if (country && !isISO31661Alpha2(country)) rowErrors.push({ row, column: 'country', message: 'Use a two-letter country code such as NL.' });
       const notes = get('notes');
       if (notes.length > 500) rowErrors.push({ row, column: 'notes', message: 'At most 500 characters.' });
       if (rowErrors.length > 0) errors.push(...rowErrors);
       else valid.push({ companyName, normalisedName: normaliseCompanyName(companyName), domain, country: country || null, notes: notes || null });
     });
     const rejectedRows = new Set(errors.map((e) => e.row)).size;
-    const report: HouseAccountImportReport = { rows: body.length, imported: 0, updated: 0, rejected: rejectedRows, errors: errors.slice(0, 500), applied: false };
+    const report: HouseAccountImportReport = { rows: rows.length, imported: 0, updated: 0, rejected: rejectedRows, errors: errors.slice(0, 500), applied: false };
     if ((errors.length > 0 && !importValidRows) || valid.length === 0) return report;
 
     return this.dataSource.transaction(async (em) => {

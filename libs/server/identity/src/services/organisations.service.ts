@@ -73,6 +73,15 @@ export class OrganisationsService {
     return org;
   }
 
+  /** Active partner organisations of a country (system lookup, for lead routing). */
+  async activePartnersIn(country: string): Promise<OrganisationEntity[]> {
+    const rows: OrganisationRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM organisations o WHERE o.kind = 'PARTNER' AND o.status = 'ACTIVE' AND o.country = $1 ORDER BY lower(o.name), o.id`,
+      [country],
+    );
+    return rows.map(toOrganisation);
+  }
+
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<OrganisationEntity[]> {
     const scope = ctx.partnerScope;
     const allowed = scope ? ids.filter((id) => id === scope) : [...ids];

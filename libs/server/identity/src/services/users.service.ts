@@ -112,6 +112,12 @@ export class UsersService {
     return rows.map((r) => r.id);
   }
 
+  /** Active users of an organisation (system lookup, for notifications). */
+  async activeUserIdsOf(organisationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE organisation_id = $1 AND status = 'ACTIVE'`, [organisationId]);
+    return rows.map((r) => r.id);
+  }
+
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return [];
     // Plain SQL: this is the DataLoader batch behind every list that shows a user (hot path).

@@ -58,6 +58,11 @@ export class ProgramsService {
     return this.dataSource.getRepository(ProgramEntity).findBy({ id: In([...ids]) });
   }
 
+  /** Every enrolment (system lookup, for reports that group by program tier). */
+  allEnrolments(): Promise<EnrolmentEntity[]> {
+    return this.dataSource.getRepository(EnrolmentEntity).find();
+  }
+
   /** Enrolments of the given organisations, limited to what the caller may see. */
   enrolmentsOf(ctx: RequestContext, organisationIds: readonly string[]): Promise<EnrolmentEntity[]> {
     const scope = ctx.partnerScope;
