@@ -406,12 +406,17 @@ export class DealRegistrationsService {
     await this.write(async (em) => {
       const reg = await this.lock(em, ctx, id);
       if (!isEditable(reg.status)) throw new DomainError('CONFLICT', 'Only drafts and registrations waiting for more information can be edited.');
-      const before = auditSnapshot(reg);
+      const linesText = async (): Promise<string[]> =>
+        ((await em.query(`SELECT product_id, quantity FROM deal_registration_products WHERE registration_id = $1 ORDER BY product_id`, [id])) as { product_id: string; quantity: number }[]).map(
+          (l) => `${l.product_id} × ${l.quantity}`,
+        );
+      const before = { ...auditSnapshot(reg), products: await linesText() };
       Object.assign(reg, fields.columns);
       await em.getRepository(DealRegistrationEntity).update({ id }, { ...fields.columns, updatedAt: this.clock.now() });
       await this.replaceLines(em, id, fields.columns.customerDomain ?? null, fields.lines);
       await this.event(em, ctx, id, 'UPDATED', reg.status, reg.status);
-      await this.audit.record(em, ctx, { operation: 'updateDealRegistration', entityType: 'DealRegistration', entityId: id, before, after: auditSnapshot(reg) });
+      const after = { ...auditSnapshot(reg), products: await linesText() };
+      await this.audit.record(em, ctx, { operation: 'updateDealRegistration', entityType: 'DealRegistration', entityId: id, before, after });
       if (merged.submit) await this.submitInside(em, ctx, id, rules);
     });
     return this.get(ctx, id);
@@ -937,6 +942,12 @@ function auditSnapshot(reg: DealRegistrationEntity): Record<string, unknown> {
     estimatedOneTimeMinor: reg.estimatedOneTimeMinor?.toString(),
     expectedCloseDate: reg.expectedCloseDate,
     salesStage: reg.salesStage,
+    customerCity: reg.customerCity,
+    contactName: reg.contactName,
+    contactEmail: reg.contactEmail,
+    contactPhone: reg.contactPhone,
+    notes: reg.notes,
+    fromVendorLead: reg.fromVendorLead,
   };
 }
 
