@@ -14,10 +14,18 @@ export interface Formatters {
   /** A percentage written as the API sends it: "12.5" means 12.5 %. */
   percent: (value: string | number) => string;
   eur: (value: string | number) => string;
+  /** An amount in the given ISO currency, e.g. money("1250.00", "EUR"). */
+  money: (value: string | number, currency: string) => string;
   date: (iso: string) => string;
+  /** A calendar day sent as YYYY-MM-DD (no time, no time zone). */
+  day: (ymd: string) => string;
   dateTime: (iso: string) => string;
+  /** A month sent as YYYY-MM: "March 2026" / "maart 2026". */
+  month: (ym: string) => string;
   metric: (metric: Metric, value: string | number) => string;
   country: (code: string) => string;
+  /** "14 and 3" / "14 en 3". */
+  list: (items: readonly string[]) => string;
 }
 
 const cache = new Map<LocaleTag, Formatters>();
@@ -28,22 +36,48 @@ export function formattersFor(locale: LocaleTag): Formatters {
 
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 });
-  const eurFormat = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  // A YYYY-MM-DD day is read as midnight UTC and shown in UTC, so it never shifts by a time zone.
+  const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
   const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
 
   const number = (value: string | number): string => numberFormat.format(toNumber(value));
   const percent = (value: string | number): string => percentFormat.format(toNumber(value) / 100);
-  const eur = (value: string | number): string => eurFormat.format(toNumber(value));
+  const money = (value: string | number, currency: string): string => {
+    let format = moneyFormats.get(currency);
+    if (!format) {
+      try {
+        format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      } catch {
+        // An unknown code: the number with the code after it.
+        return `${number(value)} ${currency}`;
+      }
+      moneyFormats.set(currency, format);
+    }
+    return format.format(toNumber(value));
+  };
+  const eur = (value: string | number): string => money(value, 'EUR');
 
   const formatters: Formatters = {
     locale,
     number,
     percent,
     eur,
+    money,
     date: (iso) => dateFormat.format(new Date(iso)),
+    day: (ymd) => {
+      const date = new Date(`${ymd}T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? ymd : dayFormat.format(date);
+    },
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
+    month: (ym) => {
+      const date = new Date(`${ym}-01T00:00:00Z`);
+      return Number.isNaN(date.getTime()) ? ym : monthFormat.format(date);
+    },
     metric: (metric, value) => {
       switch (metric) {
         case 'T12M_ARR_SOLD':
@@ -63,6 +97,7 @@ export function formattersFor(locale: LocaleTag): Formatters {
         return code;
       }
     },
+    list: (items) => listFormat.format(items),
   };
   cache.set(locale, formatters);
   return formatters;

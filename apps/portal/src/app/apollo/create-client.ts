@@ -35,6 +35,11 @@ export function createCache(): InMemoryCache {
           invitations: relayStylePagination(['organisationId']),
           tierChanges: relayStylePagination(['filter']),
           auditLog: relayStylePagination(['filter']),
+          dealRegistrations: relayStylePagination(['filter']),
+          dealReviewQueue: relayStylePagination(['filter']),
+          houseAccounts: relayStylePagination(['search']),
+          leads: relayStylePagination(['filter']),
+          notifications: relayStylePagination(['unreadOnly']),
           organisation: readById('Organisation'),
           program: readById('Program'),
           user: readById('User'),
@@ -42,6 +47,8 @@ export function createCache(): InMemoryCache {
       },
       TierBenefits: { merge: true },
       TierStatus: { keyFields: false },
+      // One set of rules per program.
+      DealRules: { keyFields: ['programId'] },
     },
   });
 }

@@ -11,10 +11,11 @@ interface RowActionButtonProps {
   run: () => Promise<unknown>;
   /** Receives null on success or the error, which the table shows above itself. */
   onResult: (error: ErrorLike | null) => void;
+  testId?: string;
 }
 
 /** A small button that runs a mutation for one table row (revoke, deactivate, …). */
-export function RowActionButton({ label, ariaLabel, color = 'red', loading, run, onResult }: RowActionButtonProps) {
+export function RowActionButton({ label, ariaLabel, color = 'red', loading, run, onResult, testId }: RowActionButtonProps) {
   return (
     <Button
       size="xs"
@@ -22,6 +23,7 @@ export function RowActionButton({ label, ariaLabel, color = 'red', loading, run,
       color={color}
       loading={loading}
       aria-label={ariaLabel}
+      data-testid={testId}
       onClick={() =>
         run().then(
           () => onResult(null),

@@ -17,6 +17,13 @@ const TierChangesPage = lazy(() => import('../../features/tier-changes/tier-chan
 const ProgramsPage = lazy(() => import('../../features/programs/programs-page'));
 const UsersPage = lazy(() => import('../../features/users/users-page'));
 const AuditLogPage = lazy(() => import('../../features/audit/audit-log-page'));
+const DealListPage = lazy(() => import('../../features/deals/deal-list-page'));
+const DealFormPage = lazy(() => import('../../features/deals/deal-form-page'));
+const DealDetailPage = lazy(() => import('../../features/deals/deal-detail-page'));
+const ReviewQueuePage = lazy(() => import('../../features/deal-reviews/review-queue-page'));
+const HouseAccountsPage = lazy(() => import('../../features/house-accounts/house-accounts-page'));
+const LeadsPage = lazy(() => import('../../features/leads/leads-page'));
+const DealMetricsPage = lazy(() => import('../../features/deal-metrics/deal-metrics-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -32,6 +39,14 @@ export const router = createBrowserRouter([
           { path: 'partners', element: <RequireRole roles={VENDOR_ROLES}><PartnerListPage /></RequireRole> },
           { path: 'partners/:id', element: <RequireRole roles={VENDOR_ROLES}><PartnerDetailPage /></RequireRole> },
           { path: 'tier-changes', element: <RequireRole roles={VENDOR_ROLES}><TierChangesPage /></RequireRole> },
+          { path: 'deals', element: <RequireRole roles={ALL_ROLES}><DealListPage /></RequireRole> },
+          { path: 'deals/new', element: <RequireRole roles={PARTNER_ROLES}><DealFormPage /></RequireRole> },
+          { path: 'deals/:id', element: <RequireRole roles={ALL_ROLES}><DealDetailPage /></RequireRole> },
+          { path: 'deals/:id/edit', element: <RequireRole roles={PARTNER_ROLES}><DealFormPage /></RequireRole> },
+          { path: 'deal-reviews', element: <RequireRole roles={VENDOR_ROLES}><ReviewQueuePage /></RequireRole> },
+          { path: 'house-accounts', element: <RequireRole roles={VENDOR_ROLES}><HouseAccountsPage /></RequireRole> },
+          { path: 'leads', element: <RequireRole roles={ALL_ROLES}><LeadsPage /></RequireRole> },
+          { path: 'deal-metrics', element: <RequireRole roles={ALL_ROLES}><DealMetricsPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router-dom';
+import { NotificationBell } from '../../features/notifications/notification-bell';
 import { useCurrentUser } from '../auth/use-current-user';
 import { LanguageSwitch } from './language-switch';
 import { MainNav } from './main-nav';
@@ -42,6 +43,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu user={user} />
           </Group>
         </Group>

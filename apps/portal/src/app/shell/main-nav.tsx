@@ -2,16 +2,18 @@ import { NavLink, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import type { Role } from '../../gql/graphql';
-import { NAV_ITEMS } from './nav-items';
+import { activeNavItem, NAV_ITEMS } from './nav-items';
 
 export function MainNav({ role, onNavigate }: { role: Role; onNavigate: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const items = NAV_ITEMS.filter((item) => item.roles.includes(role));
+  const current = activeNavItem(items, pathname);
   return (
     <nav aria-label={t('nav.label')}>
       <Stack gap={4}>
-        {NAV_ITEMS.filter((item) => item.roles.includes(role)).map((item) => {
-          const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
+        {items.map((item) => {
+          const active = item === current;
           return (
             <NavLink
               key={item.to}
@@ -21,6 +23,7 @@ export function MainNav({ role, onNavigate }: { role: Role; onNavigate: () => vo
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}
+              data-testid={`nav-${item.labelKey}`}
             />
           );
         })}

@@ -1,23 +1,8 @@
-import { Anchor, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DetailField as Field, websiteHref } from '../../app/components/detail-field';
 import type { PartnerProfileFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text component="dt" size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children ?? '—'}
-      </Text>
-    </Stack>
-  );
-}
-
-const websiteHref = (website: string): string => (/^https?:\/\//i.test(website) ? website : `https://${website}`);
 
 export function PartnerProfile({ partner }: { partner: PartnerProfileFragment }) {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { bearerHeader } from '../../app/auth/session-store';
 import { refreshSession } from '../../app/auth/session';
+import { saveBlob } from '../../app/files/save-file';
 import type { PartnerFilter } from '../../gql/graphql';
 
 export class ExportError extends Error {
@@ -32,19 +33,6 @@ export function exportUrl(filter: PartnerFilter): string {
   }
   const query = params.toString();
   return `/api/exports/partners.csv${query ? `?${query}` : ''}`;
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the URL is released.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Downloads the CSV with the current filters; an expired token is refreshed once. */

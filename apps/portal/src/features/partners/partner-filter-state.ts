@@ -1,5 +1,5 @@
-import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useMemo } from 'react';
+import { useSearchParamValues } from '../../app/routing/use-search-param-values';
 import type { OrganisationStatus, PartnerFilter } from '../../gql/graphql';
 
 export const FILTER_KEYS = ['search', 'programId', 'tierId', 'country', 'channelManagerId', 'status'] as const;
@@ -15,19 +15,7 @@ export function usePartnerFilterState(): {
   filter: PartnerFilter;
   set: (changes: Partial<Record<FilterKey, string>>) => void;
 } {
-  const [params, setParams] = useSearchParams();
-
-  const values = useMemo<Record<FilterKey, string>>(() => {
-    const get = (key: FilterKey): string => params.get(key) ?? '';
-    return {
-      search: get('search'),
-      programId: get('programId'),
-      tierId: get('tierId'),
-      country: get('country'),
-      channelManagerId: get('channelManagerId'),
-      status: get('status'),
-    };
-  }, [params]);
+  const { values, set } = useSearchParamValues(FILTER_KEYS);
 
   const filter = useMemo<PartnerFilter>(() => {
     const f: PartnerFilter = {};
@@ -39,23 +27,6 @@ export function usePartnerFilterState(): {
     if (isStatus(values.status)) f.status = values.status;
     return f;
   }, [values]);
-
-  const set = useCallback(
-    (changes: Partial<Record<FilterKey, string>>) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value) next.set(key, value);
-            else next.delete(key);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
 
   return { values, filter, set };
 }
