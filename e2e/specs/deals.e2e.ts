@@ -120,12 +120,16 @@ describe('deal registration in a real browser', () => {
     expect((await repShell.notifications()).join('\n')).toContain(`${reference} (${customer}) is approved`);
     await rep.page.keyboard.press('Escape');
 
-    // The list exports as CSV, built in the browser.
+    // The list exports as CSV from the server (the whole filtered list), with exact amounts.
     await repShell.navigate('myDeals');
     await list.waitForRow(customer);
-    const csv = fs.readFileSync(await (await list.exportCsv()).path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(csv[0]).toMatch(/^Reference,Customer,Domain,/);
-    expect(csv.find((line) => line.startsWith(`${reference},`))).toContain(`${customer},fabrikam-${suffix}.nl,NL,Approved,Qualified,EUR,312.50`);
+    const download = await list.exportCsv();
+    expect(download.suggestedFilename()).toMatch(/^deal-registrations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(csv[0]).toMatch(/^number,id,organisationId,programId,status,customerName,customerDomain,customerCountry,customerCity,currency,estimatedMrr,/);
+    const exported = csv.find((line) => line.startsWith(`${Number(reference.slice(3))},`));
+    expect(exported).toContain(`,APPROVED,${customer},fabrikam-${suffix}.nl,NL,`);
+    expect(exported).toMatch(/,EUR,312\.50,/);
 
     // Registering the same customer again shows the earlier registration as a hint.
     await repShell.navigate('registerDeal');

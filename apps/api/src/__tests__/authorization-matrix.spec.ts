@@ -1161,6 +1161,43 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     });
   });
 
+  // The deal-registration exports: leads for every caller the `leads` query admits (partners see only
+  // their own), house accounts for vendor staff only, like the `houseAccounts` query.
+  describe('GET /api/exports/leads.csv (HTTP route)', () => {
+    const expectedStatus = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : 200);
+    it.each(CALLERS.map((caller) => [`${caller} → ${expectedStatus(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const dbBefore = await dbFingerprint(t.dataSource);
+      let req = request(t.app.getHttpServer()).get(`/api/exports/leads.csv?organisationId=${fx.contoso.orgId}`);
+      const as = auth[caller];
+      if (as.token) req = req.set('Authorization', `Bearer ${as.token}`);
+      if (as.apiKey) req = req.set('X-Api-Key', as.apiKey);
+      const res = await req;
+      expect(res.status).toBe(expectedStatus(caller));
+      if (isVendorCaller(caller)) expect(res.text).toContain(fx.contoso.leadId);
+      else {
+        expect(res.text).not.toContain(fx.contoso.leadId);
+        expect(res.text.toLowerCase()).not.toContain(CONTOSO_CONTACT.toLowerCase());
+      }
+      expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
+    });
+  });
+
+  describe('GET /api/exports/house-accounts.csv (HTTP route)', () => {
+    const expectedStatus = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : isVendorCaller(caller) ? 200 : 403);
+    it.each(CALLERS.map((caller) => [`${caller} → ${expectedStatus(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const dbBefore = await dbFingerprint(t.dataSource);
+      let req = request(t.app.getHttpServer()).get('/api/exports/house-accounts.csv?search=rws');
+      const as = auth[caller];
+      if (as.token) req = req.set('Authorization', `Bearer ${as.token}`);
+      if (as.apiKey) req = req.set('X-Api-Key', as.apiKey);
+      const res = await req;
+      expect(res.status).toBe(expectedStatus(caller));
+      if (res.status === 200) expect(res.text).toContain(fx.houseAccountId);
+      else expect(res.text).not.toContain(fx.houseAccountId);
+      expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
+    });
+  });
+
   describe.each(OPERATIONS.map((spec) => [spec.op, spec] as const))('%s', (_op, spec) => {
     it.each(casesOf(spec).map((c) => [c.title, c] as const))('%s', async (_title, c) => {
       const contosoBefore = await organisationSnapshot(t.dataSource, fx.contoso.orgId);

@@ -8,6 +8,7 @@ import { DEAL_ENTITIES } from './entities/deals.entities';
 import { DealMetricsResolver } from './graphql/deal-metrics.resolver';
 import { DealsExportController } from './graphql/deals-export.controller';
 import { DealRegistrationsResolver, DealSetupResolver } from './graphql/deals.resolver';
+import { LeadsExportController } from './graphql/leads-export.controller';
 import { LeadsResolver } from './graphql/leads.resolver';
 import { DEAL_OUTCOME_JOB, DEAL_SCHEDULE_JOB, type DealOutcomeEvent, DealRegistrationsService } from './services/deal-registrations.service';
 import { DealMetricsService } from './services/deal-metrics.service';
@@ -19,7 +20,7 @@ export const LEAD_SCHEDULE_JOB = 'lead-schedule';
 /** Deal registration: catalogue, rules of engagement, house accounts, registrations, conflicts, expiry. */
 @Module({
   imports: [TypeOrmModule.forFeature(DEAL_ENTITIES), IdentityModule, ProgramsModule, NotificationsModule],
-  controllers: [DealsExportController],
+  controllers: [DealsExportController, LeadsExportController],
   providers: [
     DealSetupService,
     DealRegistrationsService,

@@ -7,7 +7,7 @@ import { isPartnerRole } from '../../app/auth/roles';
 import { useCurrentUser } from '../../app/auth/use-current-user';
 import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
-import { saveBlob } from '../../app/files/save-file';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
 import { useSearchParamValues } from '../../app/routing/use-search-param-values';
 import type { DealRegistrationFilter } from '../../gql/graphql';
@@ -15,7 +15,6 @@ import { DealListFilters } from './deal-list-filters';
 import { isDealStatus } from './deal-status';
 import { DealTable } from './deal-table';
 import { DealRegistrationsDocument } from './deals.documents';
-import { dealsCsv } from './deals-csv';
 
 const PAGE_SIZE = 25;
 const FILTER_KEYS = ['statuses', 'search'] as const;
@@ -41,19 +40,12 @@ export default function DealListPage() {
   const deals = shown?.dealRegistrations.edges.map((edge) => edge.node) ?? [];
   const title = partner ? t('deals.titlePartner') : t('deals.titleVendor');
 
-  const exportCsv = () => {
-    const csv = dealsCsv(deals, t, !partner);
-    saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `deal-registrations-${new Date().toISOString().slice(0, 10)}.csv`);
-  };
-
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <PageTitle documentTitle={title}>{title}</PageTitle>
-        <Group gap="sm">
-          <Button variant="default" disabled={deals.length === 0} onClick={exportCsv} data-testid="deal-export" title={t('deals.exportHint')}>
-            {t('deals.export')}
-          </Button>
+        <Group gap="sm" align="flex-start">
+          <CsvExportButton path="/api/exports/deal-registrations.csv" params={{ statuses: filter.statuses, search: filter.search }} testId="deal-export" hint={t('deals.exportHint')} />
           {partner ? (
             <Button component={Link} to="/deals/new" data-testid="register-deal">
               {t('deals.register')}

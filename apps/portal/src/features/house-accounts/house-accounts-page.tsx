@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../app/auth/use-current-user';
 import { LoadMoreButton } from '../../app/components/load-more-button';
 import { RowActionButton } from '../../app/components/row-action-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
 import type { HouseAccountsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
@@ -59,11 +60,14 @@ export default function HouseAccountsPage() {
             {t('houseAccounts.intro')}
           </Text>
         </div>
-        {canManage ? (
-          <Button onClick={() => setAdding(true)} data-testid="house-account-add">
-            {t('houseAccounts.add')}
-          </Button>
-        ) : null}
+        <Group gap="sm" align="flex-start">
+          <CsvExportButton path="/api/exports/house-accounts.csv" params={{ search }} testId="house-account-export" hint={t('houseAccounts.exportHint')} />
+          {canManage ? (
+            <Button onClick={() => setAdding(true)} data-testid="house-account-add">
+              {t('houseAccounts.add')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {canManage ? <HouseAccountImport /> : null}
       <TextInput

@@ -1,11 +1,12 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Center, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Center, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ReasonForm } from '../../app/components/reason-form';
 import { ErrorAlert } from '../../app/errors/error-alert';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
 import { useSearchParamValues } from '../../app/routing/use-search-param-values';
 import type { LeadFilter, LeadRowFragment } from '../../gql/graphql';
@@ -80,12 +81,15 @@ export function PartnerLeads() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <PageTitle documentTitle={t('leads.title')}>{t('leads.title')}</PageTitle>
-        <Text c="dimmed" size="sm" mt={-8}>
-          {t('leads.introPartner')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <PageTitle documentTitle={t('leads.title')}>{t('leads.title')}</PageTitle>
+          <Text c="dimmed" size="sm" mt={-8}>
+            {t('leads.introPartner')}
+          </Text>
+        </div>
+        <CsvExportButton path="/api/exports/leads.csv" params={{}} testId="lead-export" hint={t('leads.exportHintPartner')} />
+      </Group>
       <ErrorAlert error={actionError} />
       <LeadSection
         id="leads-waiting"

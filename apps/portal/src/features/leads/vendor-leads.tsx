@@ -9,6 +9,7 @@ import { LoadMoreButton } from '../../app/components/load-more-button';
 import { SearchInput } from '../../app/components/search-input';
 import { StatusChips } from '../../app/components/status-chips';
 import { ErrorAlert } from '../../app/errors/error-alert';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
 import { useSearchParamValues } from '../../app/routing/use-search-param-values';
 import type { LeadFilter, LeadRowFragment } from '../../gql/graphql';
@@ -68,11 +69,14 @@ export function VendorLeads() {
             {canManage ? t('leads.introVendor') : t('leads.introReadOnly')}
           </Text>
         </div>
-        {canManage ? (
-          <Button onClick={() => setAdding(true)} data-testid="lead-new">
-            {t('leads.new')}
-          </Button>
-        ) : null}
+        <Group gap="sm" align="flex-start">
+          <CsvExportButton path="/api/exports/leads.csv" params={{ statuses: filter.statuses, search: filter.search }} testId="lead-export" hint={t('leads.exportHint')} />
+          {canManage ? (
+            <Button onClick={() => setAdding(true)} data-testid="lead-new">
+              {t('leads.new')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       {canManage ? <LeadImport /> : null}
       <Stack gap="xs" role="search" aria-label={t('leads.filters')}>

@@ -1,9 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors/error-alert';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
-import { ExportButton } from './export-button';
 import { PartnerFilters } from './partner-filters';
 import { usePartnerFilterState } from './partner-filter-state';
 import { PartnerTable } from './partner-table';
@@ -22,12 +23,13 @@ export default function PartnerListPage() {
   const shown = data ?? previousData;
   const partners = shown?.partners.edges.map((edge) => edge.node) ?? [];
   const pageInfo = shown?.partners.pageInfo;
+  const exportParams = useMemo(() => Object.fromEntries(Object.entries(filter).map(([key, value]) => [key, value == null ? undefined : String(value)])), [filter]);
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
         <PageTitle documentTitle={t('partners.title')}>{t('partners.title')}</PageTitle>
-        <ExportButton filter={filter} />
+        <CsvExportButton path="/api/exports/partners.csv" params={exportParams} testId="export-csv" />
       </Group>
       <PartnerFilters values={values} onChange={set} />
       <ErrorAlert error={error} onRetry={() => void refetch()} />
