@@ -28,11 +28,14 @@ export interface GeneratedData {
   sizes: ScaleSizes;
   /** A partner rep of an active partner (the `me` scenario signs in as this user). */
   partnerRep: { id: string; email: string; organisationId: string };
-  /** A channel manager (the partner-list scenario signs in as this user). */
-  channelManager: { id: string; email: string };
+  /** A channel manager (the partner-list and deal scenarios sign in as this user). */
+  channelManager: { id: string; email: string; organisationId: string };
+  /** Every partner with its enrolment's program and its users (what the deal registrations refer to). */
+  partners: { id: string; programId: string; userIds: string[] }[];
+  channelManagerIds: string[];
 }
 
-const SURNAMES = [
+export const SURNAMES = [
   'Van Dijk', 'De Jong', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'De Boer', 'Mulder', 'De Groot',
   'Bos', 'Vos', 'Peters', 'Hendriks', 'Van Leeuwen', 'Dekker', 'Brouwer', 'De Wit', 'Dijkstra', 'Smits',
   'Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet',
@@ -43,22 +46,22 @@ const ACTIVITIES = [
   'ICT', 'IT Services', 'Automatisering', 'Cloud Solutions', 'Systeembeheer', 'Netwerken', 'Digital', 'Data',
   'Software', 'Consultancy', 'Managed Services', 'Informatica', 'Technology', 'Groep', 'Partners',
 ];
-const CITIES_NL = [
+export const CITIES_NL = [
   'Amsterdam', 'Rotterdam', 'Den Haag', 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda', 'Nijmegen',
   'Apeldoorn', 'Haarlem', 'Arnhem', 'Enschede', 'Amersfoort', 'Zwolle', 'Leiden', 'Maastricht', 'Delft', "'s-Hertogenbosch",
 ];
-const CITIES_BE = [
+export const CITIES_BE = [
   'Antwerpen', 'Gent', 'Brussel', 'Charleroi', 'Luik', 'Brugge', 'Namen', 'Leuven', 'Mechelen', 'Aalst',
   'Hasselt', 'Kortrijk', 'Oostende', 'Genk', 'Sint-Niklaas',
 ];
-const FIRST_NAMES = [
+export const FIRST_NAMES = [
   'Daan', 'Sem', 'Lucas', 'Levi', 'Finn', 'Milan', 'Bram', 'Thijs', 'Jesse', 'Ruben', 'Emma', 'Julia', 'Mila', 'Sophie',
   'Tess', 'Sanne', 'Lotte', 'Eva', 'Anouk', 'Lieke', 'Noor', 'Fleur', 'Sara', 'Lars', 'Wout', 'Jens', 'Arne', 'Elise',
   'Hanne', 'Lore', 'Femke', 'Joris', 'Pieter', 'Koen', 'Stijn', 'Annelies', 'Bart', 'Ine', 'Tom', 'Marieke',
 ];
 const SEGMENTS = DEMO_PROGRAMS.map((p) => p.segment);
 
-const slug = (text: string): string =>
+export const slug = (text: string): string =>
   text
     .toLowerCase()
     .normalize('NFKD')
@@ -200,7 +203,13 @@ export async function generateScaleS(pool: Pool, passwordHash: string): Promise<
         enrolments: enrolment.org.length,
       },
       partnerRep: { id: user.id[repIndex], email: user.email[repIndex], organisationId: org.id[repPartner] },
-      channelManager: { id: managers[0].id, email: managers[0].email },
+      channelManager: { id: managers[0].id, email: managers[0].email, organisationId: vendorId },
+      partners: org.id.map((id, i) => ({
+        id,
+        programId: enrolment.program[i],
+        userIds: user.id.slice(i * SCALE_S.usersPerPartner, (i + 1) * SCALE_S.usersPerPartner),
+      })),
+      channelManagerIds: managers.map((m) => m.id),
     };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,13 +1,42 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { partnerPageQuery, type PartnerPageRequest, AUTH_LOOKUP_SQL, USER_BY_ID_SQL, usersByIdsSql } from './sql';
+import {
+  AUTH_LOOKUP_SQL,
+  type ConflictCheckRequest,
+  conflictCheckQuery,
+  ORGANISATIONS_BY_IDS_SQL,
+  partnerPageQuery,
+  type PartnerPageRequest,
+  type QueuePageRequest,
+  reviewQueueQuery,
+  USER_BY_ID_SQL,
+  usersByIdsSql,
+} from './sql';
+
+/** What a GraphQL response must contain: the signed-in user, a connection page (`field`) with at least `minEdges` edges, or exactly `matches` conflict matches. */
+export type HttpCheck =
+  | { type: 'me'; userId: string }
+  | { type: 'connection'; field: 'partners' | 'dealReviewQueue'; minEdges: number }
+  | { type: 'conflicts'; matches: number };
 
 /** One request shape within a scenario; requests cycle through the variants round-robin. */
 export type Variant =
-  | { label: string; kind: 'http'; body: string; check: { type: 'me'; userId: string } | { type: 'partners'; minEdges: number } }
+  | { label: string; kind: 'http'; body: string; check: HttpCheck }
   | { label: string; kind: 'sql-me'; userId: string }
-  | { label: string; kind: 'sql-partners'; page: PartnerPageRequest; minRows: number };
+  | { label: string; kind: 'sql-partners'; page: PartnerPageRequest; minRows: number }
+  | { label: string; kind: 'sql-queue'; page: QueuePageRequest; minRows: number }
+  | { label: string; kind: 'sql-conflicts'; request: ConflictCheckRequest; minRows: number };
+
+/** One request of a scenario's mix: its GraphQL variables and response check, and the baseline variant that fetches the same data. */
+export interface BenchCase {
+  /** Kind of request, for the per-kind breakdown (e.g. first page, later page). */
+  group: string;
+  label: string;
+  variables: Record<string, unknown>;
+  check: HttpCheck;
+  sql: Variant;
+}
 
 export interface ScenarioSpec {
   name: string;
@@ -91,16 +120,19 @@ function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null;
   if (v.check.type === 'me') {
     const me = json.data['me'] as { id?: string } | null;
     if (me?.id !== v.check.userId) throw new Error('unexpected me');
+  } else if (v.check.type === 'connection') {
+    const edges = (json.data[v.check.field] as { edges?: unknown[] } | null)?.edges;
+    if (!Array.isArray(edges) || edges.length < v.check.minEdges) throw new Error(`unexpected ${v.check.field} page`);
   } else {
-    const edges = (json.data['partners'] as { edges?: unknown[] } | null)?.edges;
-    if (!Array.isArray(edges) || edges.length < v.check.minEdges) throw new Error('unexpected partners page');
+    const matches = (json.data['checkDealConflicts'] as { matches?: unknown[] } | null)?.matches;
+    if (!Array.isArray(matches) || matches.length !== v.check.matches) throw new Error('unexpected conflict matches');
   }
 }
 
 function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
   const pool = new Pool({ connectionString: spec.target.databaseUrl, max: spec.target.poolSize });
   pool.on('error', () => undefined);
-  const queries = spec.variants.map((v) => (v.kind === 'sql-partners' ? partnerPageQuery(v.page) : null));
+  const queries = spec.variants.map((v) => (v.kind === 'sql-partners' ? partnerPageQuery(v.page) : v.kind === 'sql-queue' ? reviewQueueQuery(v.page) : null));
   const task: Task = async (variant) => {
     const v = spec.variants[variant];
     if (v.kind === 'sql-me') {
@@ -116,6 +148,18 @@ function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
       if (page.rows.length < v.minRows) throw new Error('unexpected partners page');
       const ids = [...new Set(page.rows.slice(0, v.page.first).map((r) => r.channel_manager_id).filter((id): id is string => id !== null))];
       if (ids.length > 0) await pool.query(usersByIdsSql(ids.length), ids);
+    } else if (v.kind === 'sql-queue') {
+      // The page (LIMIT first + 1), then one batch for the page's organisations.
+      const q = queries[variant]!;
+      const page = await pool.query<{ organisation_id: string }>(q.text, q.values);
+      if (page.rows.length < v.minRows) throw new Error('unexpected review-queue page');
+      const ids = [...new Set(page.rows.slice(0, v.page.first).map((r) => r.organisation_id))];
+      if (ids.length > 0) await pool.query(ORGANISATIONS_BY_IDS_SQL, [ids]);
+    } else if (v.kind === 'sql-conflicts') {
+      // The one matching statement, with the time of the request (protection still running).
+      const q = conflictCheckQuery(v.request, new Date());
+      const rows = await pool.query(q.text, q.values);
+      if (rows.rows.length < v.minRows) throw new Error('unexpected conflict candidates');
     } else {
       throw new Error(`an SQL scenario cannot run variant ${v.label}`);
     }

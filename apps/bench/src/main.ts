@@ -10,16 +10,17 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { decodeCursor } from '@prm/domain/common';
 import { createLogger, loadConfig, queriesIssued } from '@prm/server/core';
 import { PasswordService } from '@prm/server/identity';
 import { Client, Pool } from 'pg';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark boots the api in-process, as the tests do
 import { createApp } from '../../api/src/app/create-app';
+import { CHECK_CONFLICTS, conflictCases, PARTNERS, partnerCases, queueCases, REVIEW_QUEUE } from './cases';
 import { generateScaleS, type GeneratedData } from './data';
-import { runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
-import { groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, type Stats, statsOf } from './report';
-import { partnerPageQuery, type PartnerPageRequest } from './sql';
+import { type DealsData, generateDeals } from './deals-data';
+import { graphql } from './graphql';
+import { type BenchCase, runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
+import { type Breakdown, groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, statsOf } from './report';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --write              update the results section of docs/performance.md
@@ -27,10 +28,13 @@ const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --concurrency=N      concurrent clients per scenario (default 32)
   --warmup=S           warm-up seconds per scenario (default 3)
   --duration=S         measured seconds per scenario (default 10)
-  --scenario=me|partners  run one scenario only
+  --scenario=NAME[,NAME]  run only these scenarios: me, partners, deals-conflict, deals-queue (default: all)
   --same-thread        run the load generator on the api's thread (default: a worker thread)
   --fail-on-target     exit 2 when a performance target is missed
 Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
+
+const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue'] as const;
+type Scenario = (typeof SCENARIOS)[number];
 
 interface Options {
   write: boolean;
@@ -38,13 +42,13 @@ interface Options {
   concurrency: number;
   warmupS: number;
   durationS: number;
-  scenarios: Set<'me' | 'partners'>;
+  scenarios: Set<Scenario>;
   sameThread: boolean;
   failOnTarget: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { write: false, keep: false, concurrency: 32, warmupS: 3, durationS: 10, scenarios: new Set(['me', 'partners']), sameThread: false, failOnTarget: false };
+  const o: Options = { write: false, keep: false, concurrency: 32, warmupS: 3, durationS: 10, scenarios: new Set(SCENARIOS), sameThread: false, failOnTarget: false };
   const num = (value: string, name: string, min: number, max: number): number => {
     const x = Number(value);
     if (!Number.isFinite(x) || x < min || x > max) throw new UsageError(`${name} must be a number from ${min} to ${max}`);
@@ -59,7 +63,12 @@ function parseArgs(argv: string[]): Options {
     else if (key === '--concurrency') o.concurrency = Math.round(num(value, key, 1, 256));
     else if (key === '--warmup') o.warmupS = num(value, key, 0, 30);
     else if (key === '--duration') o.durationS = num(value, key, 1, 30);
-    else if (key === '--scenario' && (value === 'me' || value === 'partners')) o.scenarios = new Set([value]);
+    else if (key === '--scenario') {
+      const names = value.split(',');
+      const unknown = names.filter((x) => !(SCENARIOS as readonly string[]).includes(x));
+      if (unknown.length) throw new UsageError(`unknown scenario ${unknown.join(', ')} (use ${SCENARIOS.join(', ')})`);
+      o.scenarios = new Set(names as Scenario[]);
+    }
     else if (key === '--help' || key === '-h') throw new UsageError('');
     else throw new UsageError(`unknown option ${arg}`);
   }
@@ -71,7 +80,7 @@ class UsageError extends Error {}
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 /** The whole run must finish within this; the watchdog drops the database and exits non-zero. */
-const HARD_LIMIT_MS = 170_000;
+const HARD_LIMIT_MS = 420_000;
 const PASSWORD = 'bench-password-123';
 const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
 /** The single-client runs (latency without queueing) are shorter. */
@@ -104,82 +113,8 @@ async function dropDatabase(adminUrl: string, database: string): Promise<void> {
   }
 }
 
-async function graphql<T>(port: number, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const json = (await res.json()) as { data?: T; errors?: { message: string }[] };
-  if (res.status !== 200 || json.errors?.length || !json.data) {
-    throw new Error(`GraphQL request failed (HTTP ${res.status}): ${json.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
-  }
-  return json.data;
-}
-
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;
 const ME = `query Me { me { id email role organisationId } }`;
-const PARTNERS = `query Partners($first: Int!, $after: String, $filter: PartnerFilter) {
-  partners(first: $first, after: $after, filter: $filter) {
-    edges { cursor node { id name city country status channelManager { name } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-
-interface PartnersPage {
-  partners: { edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
-const PAGE_SIZE = 25;
-/** "Later page" requests open these pages (cursor = endCursor of the page before). */
-const LATER_PAGES = [2, 5, 10, 20, 40];
-/** Search terms: company-name words, a surname, two cities. */
-const SEARCH_TERMS = ['automatisering', 'cloud', 'bakker', 'gent', 'utrecht'];
-
-interface PartnerCase {
-  group: 'first page' | 'later page' | 'search';
-  label: string;
-  variables: { first: number; after?: string; filter?: { search: string } };
-  sql: PartnerPageRequest;
-}
-
-/** Builds the partner-list mix (first page, later pages, searches, interleaved) and checks the api and the SQL return the same rows. */
-async function partnerCases(port: number, token: string, pool: Pool): Promise<PartnerCase[]> {
-  const cursors = new Map<number, string>();
-  let after: string | undefined;
-  for (let page = 1; page < Math.max(...LATER_PAGES); page++) {
-    const data: PartnersPage = await graphql<PartnersPage>(port, token, PARTNERS, { first: PAGE_SIZE, after });
-    after = data.partners.pageInfo.endCursor ?? undefined;
-    if (!after) throw new Error(`partner list ended at page ${page}`);
-    cursors.set(page + 1, after);
-  }
-  const cases: PartnerCase[] = [];
-  for (let i = 0; i < LATER_PAGES.length; i++) {
-    cases.push({ group: 'first page', label: 'first page', variables: { first: PAGE_SIZE }, sql: { first: PAGE_SIZE } });
-    const cursor = cursors.get(LATER_PAGES[i])!;
-    const decoded = decodeCursor(cursor);
-    if (!decoded || decoded.length !== 2) throw new Error('unexpected cursor shape');
-    cases.push({
-      group: 'later page',
-      label: `page ${LATER_PAGES[i]}`,
-      variables: { first: PAGE_SIZE, after: cursor },
-      sql: { first: PAGE_SIZE, after: [String(decoded[0]), String(decoded[1])] },
-    });
-    const term = SEARCH_TERMS[i % SEARCH_TERMS.length];
-    cases.push({ group: 'search', label: `search "${term}"`, variables: { first: PAGE_SIZE, filter: { search: term } }, sql: { first: PAGE_SIZE, search: term } });
-  }
-  // The baseline must fetch exactly what the api returns.
-  for (const c of cases) {
-    const api = await graphql<PartnersPage>(port, token, PARTNERS, c.variables);
-    const q = partnerPageQuery(c.sql);
-    const { rows } = await pool.query<{ id: string }>(q.text, q.values);
-    const apiIds = api.partners.edges.map((e) => e.node.id).join(',');
-    const sqlIds = rows.slice(0, PAGE_SIZE).map((r) => r.id).join(',');
-    if (apiIds !== sqlIds || api.partners.edges.length === 0) throw new Error(`api and SQL disagree for ${c.label}: api ${api.partners.edges.length} rows, sql ${Math.min(rows.length, PAGE_SIZE)} rows`);
-  }
-  return cases;
-}
-
 /** Statements the api issues for one request of each kind, counted by its TypeORM logger (sequential, nothing else running). */
 async function statementsPerRequest(port: number, requests: { token: string; query: string; variables?: Record<string, unknown> }[]): Promise<number[]> {
   const counts: number[] = [];
@@ -326,6 +261,13 @@ async function main(): Promise<number> {
     const passwordHash = await app.get(PasswordService).hash(PASSWORD);
     const data: GeneratedData = await generateScaleS(pool, passwordHash);
     log(`generated Scale S in ${((performance.now() - t) / 1000).toFixed(1)} s: ${JSON.stringify(data.sizes)}`);
+    let deals: { data: DealsData; loadS: number } | null = null;
+    if (opts.scenarios.has('deals-conflict') || opts.scenarios.has('deals-queue')) {
+      t = performance.now();
+      const generated = await generateDeals(pool, data);
+      deals = { data: generated, loadS: (performance.now() - t) / 1000 };
+      log(`generated deal registrations in ${deals.loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
+    }
 
     const login = async (email: string): Promise<string> =>
       (await graphql<{ login: { accessToken: string } }>(port, null, LOGIN, { input: { email, password: PASSWORD } })).login.accessToken;
@@ -333,18 +275,27 @@ async function main(): Promise<number> {
     const managerToken = await login(data.channelManager.email);
     log(`signed in as partner rep ${data.partnerRep.email} and channel manager ${data.channelManager.email}`);
 
-    const loaded = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
-    const single = { concurrency: 1, warmupMs: SINGLE_WARMUP_S * 1000, durationMs: SINGLE_DURATION_S * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
+    type Load = Pick<ScenarioSpec, 'concurrency' | 'warmupMs' | 'durationMs' | 'maxRequests' | 'timeoutMs'>;
+    const loaded: Load = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
+    const single: Load = { concurrency: 1, warmupMs: SINGLE_WARMUP_S * 1000, durationMs: SINGLE_DURATION_S * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
     const httpTarget = (token: string) => ({ kind: 'http' as const, port, token });
     const sqlTarget = (poolSize: number) => ({ kind: 'sql' as const, databaseUrl: dbUrl, poolSize });
     const measured: MeasuredRow[] = [];
     const rows: Row[] = [];
-    const breakdown: { label: string; api: Stats; sql: Stats }[] = [];
+    const breakdowns: Breakdown[] = [];
+    const findings: string[] = [];
+    const range = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
 
-    /** API then raw SQL, at full concurrency and with a single client. */
-    const runPair = async (label: string, token: string, apiVariants: Variant[], sqlVariants: Variant[], statements: string, sqlStatements: string) => {
-      const out: { api: Measured; sql: Measured }[] = [];
-      for (const load of [loaded, single]) {
+    /**
+     * A request mix: the api's statements per request, then API and raw SQL under each load (full
+     * concurrency, then a single client), and a per-kind breakdown when the mix has several kinds.
+     */
+    const runMix = async (label: string, token: string, query: string, cases: BenchCase[], sqlStatements: string, loads: Load[] = [loaded, single]) => {
+      const statements = range(await statementsPerRequest(port, cases.map((c) => ({ token, query, variables: c.variables }))));
+      const apiVariants: Variant[] = cases.map((c) => ({ label: c.label, kind: 'http', body: JSON.stringify({ query, variables: c.variables }), check: c.check }));
+      const sqlVariants = cases.map((c) => c.sql);
+      const runs: { clients: number; api: Measured; sql: Measured }[] = [];
+      for (const load of loads) {
         log(`${label}: API, ${load.concurrency} client(s) …`);
         const api = await measure({ name: `${label} (api, ${load.concurrency})`, target: httpTarget(token), variants: apiVariants, ...load }, opts.sameThread);
         log(`  ${describe(api)}`);
@@ -353,45 +304,75 @@ async function main(): Promise<number> {
         log(`  ${describe(sql)}`);
         measured.push({ label, client: 'API (HTTP + GraphQL)', m: api, queriesPerRequest: statements });
         measured.push({ label, client: 'raw SQL (pg)', m: sql, queriesPerRequest: sqlStatements });
-        out.push({ api, sql });
+        runs.push({ clients: load.concurrency, api, sql });
       }
-      return { loaded: out[0], single: out[1] };
+      const groups = [...new Set(cases.map((c) => c.group))];
+      if (groups.length > 1) {
+        breakdowns.push({
+          title: `${label} by request kind (same runs; the ${groups.length} kinds take turns, ${groups.join(' / ')})`,
+          rows: runs.flatMap((run) =>
+            groups.map((group) => {
+              const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
+              return { label: `${group}, ${run.clients} client${run.clients === 1 ? '' : 's'}`, api: groupStats(run.api.result, indexes), sql: groupStats(run.sql.result, indexes) };
+            }),
+          ),
+        });
+      }
+      return runs;
+    };
+    /** A summary row: the goal is either a throughput floor, a p95 ceiling relative to the baseline, or an absolute p95 ceiling. */
+    const summary = (scenario: string, run: { clients: number; api: Measured; sql: Measured }, goal: { rps: number } | { ratio: number } | { p95Ms: number } | null): void => {
+      const api = run.api.stats;
+      const sql = run.sql.stats;
+      if (goal && 'rps' in goal) rows.push({ scenario, clients: run.clients, kind: 'throughput', api, sql, goal: `≥ ${goal.rps.toLocaleString('en-US')} req/s`, met: api.rps >= goal.rps });
+      else if (goal && 'ratio' in goal) rows.push({ scenario, clients: run.clients, kind: 'latency', api, sql, goal: `p95 ≤ ${goal.ratio}× raw SQL`, met: api.p95 <= goal.ratio * sql.p95 });
+      else if (goal) rows.push({ scenario, clients: run.clients, kind: 'latency', api, sql, goal: `p95 ≤ ${goal.p95Ms} ms`, met: api.p95 <= goal.p95Ms });
+      else rows.push({ scenario, clients: run.clients, kind: 'latency', api, sql, goal: '(information)', met: null });
     };
 
     if (opts.scenarios.has('me')) {
-      const [statements] = await statementsPerRequest(port, [{ token: repToken, query: ME }]);
-      const apiVariants: Variant[] = [{ label: 'me', kind: 'http', body: JSON.stringify({ query: ME }), check: { type: 'me', userId: data.partnerRep.id } }];
-      const sqlVariants: Variant[] = [{ label: 'me', kind: 'sql-me', userId: data.partnerRep.id }];
-      const me = await runPair('`me` (partner rep)', repToken, apiVariants, sqlVariants, String(statements), '2');
-      rows.push({ scenario: '`me`: authorized simple query', clients: opts.concurrency, kind: 'throughput', api: me.loaded.api.stats, sql: me.loaded.sql.stats, goal: '≥ 1,000 req/s', met: me.loaded.api.stats.rps >= 1000 });
-      rows.push({ scenario: '`me`, single client', clients: 1, kind: 'latency', api: me.single.api.stats, sql: me.single.sql.stats, goal: '(information)', met: null });
+      const me: BenchCase = { group: 'me', label: 'me', variables: {}, check: { type: 'me', userId: data.partnerRep.id }, sql: { label: 'me', kind: 'sql-me', userId: data.partnerRep.id } };
+      const [full, one] = await runMix('`me` (partner rep)', repToken, ME, [me], '2');
+      summary('`me`: authorized simple query', full, { rps: 1000 });
+      summary('`me`, single client', one, null);
     }
 
     if (opts.scenarios.has('partners')) {
-      const cases = await partnerCases(port, managerToken, pool);
-      const statements = await statementsPerRequest(
-        port,
-        cases.map((c) => ({ token: managerToken, query: PARTNERS, variables: c.variables })),
-      );
-      const apiVariants: Variant[] = cases.map((c) => ({
-        label: c.label,
-        kind: 'http',
-        body: JSON.stringify({ query: PARTNERS, variables: c.variables }),
-        check: { type: 'partners', minEdges: 1 },
-      }));
-      const sqlVariants: Variant[] = cases.map((c) => ({ label: c.label, kind: 'sql-partners', page: c.sql, minRows: 1 }));
-      const range = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
-      const list = await runPair('Partner list (mix)', managerToken, apiVariants, sqlVariants, range(statements), '2');
-      rows.push({ scenario: 'Partner list page (mix)', clients: opts.concurrency, kind: 'latency', api: list.loaded.api.stats, sql: list.loaded.sql.stats, goal: 'p95 ≤ 1.5× raw SQL', met: list.loaded.api.stats.p95 <= 1.5 * list.loaded.sql.stats.p95 });
-      rows.push({ scenario: 'Partner list page (mix), single client', clients: 1, kind: 'latency', api: list.single.api.stats, sql: list.single.sql.stats, goal: '(information)', met: null });
-      for (const group of ['first page', 'later page', 'search'] as const) {
-        const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
-        breakdown.push({ label: `${group}, ${opts.concurrency} clients`, api: groupStats(list.loaded.api.result, indexes), sql: groupStats(list.loaded.sql.result, indexes) });
+      const [full, one] = await runMix('Partner list (mix)', managerToken, PARTNERS, await partnerCases(port, managerToken, pool), '2');
+      summary('Partner list page (mix)', full, { ratio: 1.5 });
+      summary('Partner list page (mix), single client', one, null);
+    }
+
+    if (deals && opts.scenarios.has('deals-conflict')) {
+      const { active, houseAccounts, repOwn } = deals.data;
+      const every = <T>(xs: T[], from: number, step: number, count: number): T[] => Array.from({ length: count }, (_, i) => xs[from + i * step]);
+      // Vendor staff: other partners' active registrations (four by domain, one house account), near-duplicates of five more.
+      const manager = await conflictCases(port, managerToken, pool, { organisationId: data.channelManager.organisationId, others: true }, {
+        domains: [...every(active, 0, 40, 4), houseAccounts[1]],
+        names: every(active, 20, 40, 5),
+      });
+      // A partner rep: the organisation's own registrations only.
+      const rep = await conflictCases(port, repToken, pool, { organisationId: data.partnerRep.organisationId, others: false }, {
+        domains: every(repOwn, 0, 10, 5),
+        names: every(repOwn, 5, 10, 5),
+      });
+      for (const note of [...manager.notes.map((x) => `channel manager, ${x}`), ...rep.notes.map((x) => `partner rep, ${x}`)]) log(`conflict check ${note}`);
+      for (const warning of [...manager.warnings.map((x) => `channel manager, ${x}`), ...rep.warnings.map((x) => `partner rep, ${x}`)]) {
+        log(`warning: conflict check ${warning}`);
+        findings.push(`Conflict check as ${warning}.`);
       }
-      for (const group of ['first page', 'later page', 'search'] as const) {
-        const indexes = cases.flatMap((c, i) => (c.group === group ? [i] : []));
-        breakdown.push({ label: `${group}, 1 client`, api: groupStats(list.single.api.result, indexes), sql: groupStats(list.single.sql.result, indexes) });
-      }
+      const [full, one] = await runMix('Conflict check (channel manager, mix)', managerToken, CHECK_CONFLICTS, manager.cases, '1');
+      summary('Deal conflict check (channel manager, mix)', full, { p95Ms: 20 });
+      summary('Deal conflict check (channel manager, mix), single client', one, { p95Ms: 20 });
+      // The partner's check searches ~100 rows; one client shows its cost without a second loaded run.
+      const [repOne] = await runMix('Conflict check (partner rep, mix)', repToken, CHECK_CONFLICTS, rep.cases, '1', [single]);
+      summary('Deal conflict check (partner rep, mix), single client', repOne, { p95Ms: 20 });
+    }
+
+    if (deals && opts.scenarios.has('deals-queue')) {
+      const [full, one] = await runMix('Review queue (channel manager, mix)', managerToken, REVIEW_QUEUE, await queueCases(port, managerToken, pool), '2');
+      summary('Deal review-queue page (mix)', full, { p95Ms: 50 });
+      summary('Deal review-queue page (mix), single client', one, { p95Ms: 50 });
     }
 
     const totalRequests = measured.reduce((sum, x) => sum + x.m.result.requests + x.m.result.warmupRequests, 0);
@@ -408,6 +389,7 @@ async function main(): Promise<number> {
         postgres: postgres.split(' on ')[0],
       },
       sizes: data.sizes,
+      deals: deals && { sizes: deals.data.sizes, loadS: deals.loadS },
       method: {
         concurrency: opts.concurrency,
         warmupS: opts.warmupS,
@@ -420,7 +402,8 @@ async function main(): Promise<number> {
         sqlPoolSize: opts.concurrency,
       },
       measured,
-      breakdown,
+      breakdowns,
+      findings,
       rows,
       errors: { total: totalErrors, requests: totalRequests },
     });

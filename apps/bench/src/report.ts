@@ -1,5 +1,6 @@
-import type { ScenarioResult } from './load';
 import type { ScaleSizes } from './data';
+import type { DealSizes } from './deals-data';
+import type { ScenarioResult } from './load';
 
 export interface Stats {
   requests: number;
@@ -67,10 +68,18 @@ export interface MeasuredRow {
   queriesPerRequest?: string;
 }
 
+/** Per-kind latencies of a request mix (same runs as the scenario's rows). */
+export interface Breakdown {
+  title: string;
+  rows: { label: string; api: Stats; sql: Stats }[];
+}
+
 export interface ReportInput {
   date: Date;
   machine: { os: string; cpu: string; cpus: number; memoryGiB: number; node: string; postgres: string };
   sizes: ScaleSizes;
+  /** The deal-registration data, when a deal scenario ran, and the seconds its bulk load took. */
+  deals: { sizes: DealSizes; loadS: number } | null;
   method: {
     concurrency: number;
     warmupS: number;
@@ -84,7 +93,9 @@ export interface ReportInput {
     backgroundLoad: number;
   };
   measured: MeasuredRow[];
-  breakdown: { label: string; api: Stats; sql: Stats }[];
+  breakdowns: Breakdown[];
+  /** Findings of the checks before the measurements, printed under the tables. */
+  findings: string[];
   rows: Row[];
   errors: { total: number; requests: number };
 }
@@ -103,6 +114,16 @@ export function renderReport(r: ReportInput): string {
       `${r.sizes.users.toLocaleString('en-US')} users (${r.sizes.partnerUsers.toLocaleString('en-US')} partner users, ${r.sizes.vendorStaff} vendor staff), ` +
       `${r.sizes.programs} programs × ${r.sizes.tiers / r.sizes.programs} tiers, ${r.sizes.enrolments.toLocaleString('en-US')} enrolments.`,
   );
+  if (r.deals) {
+    const d = r.deals.sizes;
+    const statuses = Object.entries(d.byStatus)
+      .map(([status, count]) => `${count.toLocaleString('en-US')} ${status}${status === 'APPROVED' ? ` (${d.approvedProtected.toLocaleString('en-US')} still protected)` : ''}`)
+      .join(', ');
+    lines.push(
+      `Deal registration: ${d.registrations.toLocaleString('en-US')} registrations (${statuses}) of ${d.distinctCustomers.toLocaleString('en-US')} customers, ` +
+        `${d.productLines.toLocaleString('en-US')} product lines, ${d.products} products, ${d.houseAccounts} house accounts; bulk-loaded in ${n(r.deals.loadS, 1)} s (VACUUM ANALYZE included).`,
+    );
+  }
   lines.push(
     `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured; ` +
       `then 1 client, ${r.method.single.warmupS} s warm-up then ${r.method.single.durationS} s measured. ` +
@@ -129,17 +150,23 @@ export function renderReport(r: ReportInput): string {
         `${x.result.errors + x.result.warmupErrors} | ${queriesPerRequest ?? '–'} | ${x.apiThreadCpuPerRequest === null ? '–' : n(x.apiThreadCpuPerRequest, 2)} | ${pct(x.mainThreadBusy)} | ${pct(x.machineBusy)} |`,
     );
   }
-  if (r.breakdown.length) {
+  for (const breakdown of r.breakdowns) {
     lines.push('');
-    lines.push('Partner list by request kind (same runs; each kind is a third of the requests):');
+    lines.push(`${breakdown.title}:`);
     lines.push('');
     lines.push('| Request | API p50 ms | API p95 ms | API p99 ms | SQL p50 ms | SQL p95 ms | SQL p99 ms | p95 ratio (api/sql) |');
     lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const b of r.breakdown) {
+    for (const b of breakdown.rows) {
       lines.push(
         `| ${b.label} | ${n(b.api.p50, 2)} | ${n(b.api.p95, 2)} | ${n(b.api.p99, 2)} | ${n(b.sql.p50, 2)} | ${n(b.sql.p95, 2)} | ${n(b.sql.p99, 2)} | ${n(b.api.p95 / b.sql.p95, 2)}× |`,
       );
     }
+  }
+  if (r.findings.length) {
+    lines.push('');
+    lines.push('Findings of the checks before the measurements (the api and the baseline agreed on each):');
+    lines.push('');
+    for (const finding of r.findings) lines.push(`- ${finding}`);
   }
   lines.push('');
   lines.push(

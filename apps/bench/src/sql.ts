@@ -1,7 +1,7 @@
 /**
  * The statements the api issues for the measured requests, copied here for the raw-SQL baseline.
- * Keep in step with libs/server/identity/src/auth/jwt.strategy.ts, services/users.service.ts and
- * services/organisations.service.ts.
+ * Keep in step with libs/server/identity/src/auth/jwt.strategy.ts, services/users.service.ts,
+ * services/organisations.service.ts and libs/server/deals/src/services/deal-registrations.service.ts.
  */
 
 /** JwtStrategy.validate: the per-request user lookup. */
@@ -49,5 +49,73 @@ export function partnerPageQuery(req: PartnerPageRequest): { text: string; value
   return {
     text: `SELECT ${ORG_COLUMNS} FROM organisations o WHERE ${where.join(' AND ')} ORDER BY lower(o.name), o.id LIMIT $${values.length}`,
     values,
+  };
+}
+
+/** OrganisationsService.byIds (the organisation DataLoader batch, vendor caller). */
+export const ORGANISATIONS_BY_IDS_SQL = `SELECT ${ORG_COLUMNS} FROM organisations o WHERE o.id = ANY($1)`;
+
+/** DealRegistrationsService REGISTRATION_COLUMNS. */
+const REGISTRATION_COLUMNS = `r.id, r.number, r.organisation_id, r.program_id, r.registered_by_user_id, r.status, r.customer_name, r.customer_normalised_name,
+  r.customer_domain, r.customer_country, r.customer_city, r.contact_name, r.contact_email, r.contact_phone, r.currency, r.estimated_mrr_minor,
+  r.estimated_one_time_minor, to_char(r.expected_close_date, 'YYYY-MM-DD') AS expected_close_date, r.sales_stage, r.notes, r.from_vendor_lead,
+  r.possible_conflict, r.submitted_at, r.review_due_at, r.decided_at, r.decided_by_user_id, r.decision_reason, r.approved_at, r.protection_ends_at,
+  r.extensions_used, r.extension_requested_at, r.extension_reason, r.reminders_sent, r.closed_at, r.actual_mrr_minor, r.actual_one_time_minor,
+  to_char(r.actual_close_date, 'YYYY-MM-DD') AS actual_close_date, r.created_at, r.updated_at`;
+
+export interface QueuePageRequest {
+  first: number;
+  /** Decoded cursor: [review_due_at (ISO), id] of the previous page's last row. */
+  after?: [string, string];
+}
+
+/** DealRegistrationsService.list(…, queue = true) for a vendor caller without filter: keyset by (review_due_at, id), LIMIT first + 1. */
+export function reviewQueueQuery(req: QueuePageRequest): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const where = [`r.status <> 'DRAFT'`, `r.status = 'SUBMITTED'`];
+  if (req.after) {
+    values.push(req.after[0], req.after[1]);
+    where.push(`(r.review_due_at, r.id) > ($1::timestamptz, $2::uuid)`);
+  }
+  values.push(req.first + 1);
+  return {
+    text: `SELECT ${REGISTRATION_COLUMNS} FROM deal_registrations r WHERE ${where.join(' AND ')} ORDER BY r.review_due_at ASC, r.id ASC LIMIT $${values.length}`,
+    values,
+  };
+}
+
+/** The candidate a conflict check compares (DealRegistrationsService's Candidate) and whether other partners and house accounts are searched (vendor staff). */
+export interface ConflictCheckRequest {
+  normalisedName: string;
+  domain: string | null;
+  /** The partner's organisation, or the vendor's for vendor staff. */
+  organisationId: string;
+  excludeId: string | null;
+  others: boolean;
+}
+
+/** DealRegistrationsService.findMatches (checkDealConflicts): one statement, the own registrations, then (others) other partners' active ones and house accounts. */
+export function conflictCheckQuery(req: ConflictCheckRequest, now: Date): { text: string; values: unknown[] } {
+  const registrationSelect = `SELECT r.id, r.number, r.status, r.organisation_id, r.customer_name, r.customer_domain, r.customer_country,
+        r.protection_ends_at, similarity(r.customer_normalised_name, $1::text) AS sim FROM deal_registrations r`;
+  const parts: string[] = [
+    `SELECT 'OWN_REGISTRATION' AS source, x.* FROM (${registrationSelect}
+        WHERE r.organisation_id = $3 AND r.status <> 'DRAFT' AND r.id IS DISTINCT FROM $4::uuid
+          AND (r.customer_domain = $2::text OR r.customer_normalised_name % $1::text)) x`,
+  ];
+  if (req.others) {
+    const active = `r.organisation_id <> $3 AND r.status IN ('SUBMITTED', 'MORE_INFO_REQUESTED', 'APPROVED') AND (r.status <> 'APPROVED' OR r.protection_ends_at > $5)`;
+    parts.push(
+      `SELECT 'OTHER_PARTNER' AS source, x.* FROM (${registrationSelect} WHERE r.customer_domain = $2::text AND ${active}
+          UNION ${registrationSelect} WHERE r.customer_normalised_name % $1::text AND ${active}) x`,
+      `SELECT 'HOUSE_ACCOUNT' AS source, h.id, NULL::bigint AS number, NULL::text AS status, NULL::uuid AS organisation_id, h.company_name AS customer_name,
+           h.domain AS customer_domain, h.country AS customer_country, NULL::timestamptz AS protection_ends_at,
+           similarity(h.normalised_name, $1::text) AS sim
+         FROM house_accounts h WHERE h.domain = $2::text OR h.normalised_name % $1::text`,
+    );
+  }
+  return {
+    text: `${parts.join(' UNION ALL ')} LIMIT 200`,
+    values: [req.normalisedName, req.domain, req.organisationId, req.excludeId, ...(req.others ? [now] : [])],
   };
 }
