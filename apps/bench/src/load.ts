@@ -9,6 +9,7 @@ import {
   partnerPageQuery,
   type PartnerPageRequest,
   type QueuePageRequest,
+  BASELINE_OPTIONS,
   reviewQueueQuery,
   USER_BY_ID_SQL,
   usersByIdsSql,
@@ -130,7 +131,7 @@ function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null;
 }
 
 function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
-  const pool = new Pool({ connectionString: spec.target.databaseUrl, max: spec.target.poolSize });
+  const pool = new Pool({ connectionString: spec.target.databaseUrl, max: spec.target.poolSize, options: BASELINE_OPTIONS });
   pool.on('error', () => undefined);
   const queries = spec.variants.map((v) => (v.kind === 'sql-partners' ? partnerPageQuery(v.page) : v.kind === 'sql-queue' ? reviewQueueQuery(v.page) : null));
   const task: Task = async (variant) => {

@@ -18,6 +18,7 @@ import { createApp } from '../../api/src/app/create-app';
 import { CHECK_CONFLICTS, conflictCases, PARTNERS, partnerCases, queueCases, REVIEW_QUEUE } from './cases';
 import { generateScaleS, type GeneratedData } from './data';
 import { type DealsData, generateDeals } from './deals-data';
+import { BASELINE_OPTIONS } from './sql';
 import { graphql } from './graphql';
 import { type BenchCase, runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
 import { type Breakdown, groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, statsOf } from './report';
@@ -257,7 +258,7 @@ async function main(): Promise<number> {
     log(`api listening on 127.0.0.1:${port} (migrated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
     t = performance.now();
-    pool = new Pool({ connectionString: dbUrl, max: 4 });
+    pool = new Pool({ connectionString: dbUrl, max: 4, options: BASELINE_OPTIONS });
     const passwordHash = await app.get(PasswordService).hash(PASSWORD);
     const data: GeneratedData = await generateScaleS(pool, passwordHash);
     log(`generated Scale S in ${((performance.now() - t) / 1000).toFixed(1)} s: ${JSON.stringify(data.sizes)}`);

@@ -1,3 +1,5 @@
+import { NAME_SIMILARITY_THRESHOLD } from '@prm/domain/deals';
+import { conflictCandidatesQuery } from '@prm/server/deals';
 /**
  * The statements the api issues for the measured requests, copied here for the raw-SQL baseline.
  * Keep in step with libs/server/identity/src/auth/jwt.strategy.ts, services/users.service.ts,
@@ -94,28 +96,13 @@ export interface ConflictCheckRequest {
   others: boolean;
 }
 
-/** DealRegistrationsService.findMatches (checkDealConflicts): one statement, the own registrations, then (others) other partners' active ones and house accounts. */
+/**
+ * DealRegistrationsService.findMatches (checkDealConflicts): the service's own statement builder, run
+ * through `pg` on a connection whose `pg_trgm.similarity_threshold` is the service's (see BASELINE_OPTIONS).
+ */
 export function conflictCheckQuery(req: ConflictCheckRequest, now: Date): { text: string; values: unknown[] } {
-  const registrationSelect = `SELECT r.id, r.number, r.status, r.organisation_id, r.customer_name, r.customer_domain, r.customer_country,
-        r.protection_ends_at, similarity(r.customer_normalised_name, $1::text) AS sim FROM deal_registrations r`;
-  const parts: string[] = [
-    `SELECT 'OWN_REGISTRATION' AS source, x.* FROM (${registrationSelect}
-        WHERE r.organisation_id = $3 AND r.status <> 'DRAFT' AND r.id IS DISTINCT FROM $4::uuid
-          AND (r.customer_domain = $2::text OR r.customer_normalised_name % $1::text)) x`,
-  ];
-  if (req.others) {
-    const active = `r.organisation_id <> $3 AND r.status IN ('SUBMITTED', 'MORE_INFO_REQUESTED', 'APPROVED') AND (r.status <> 'APPROVED' OR r.protection_ends_at > $5)`;
-    parts.push(
-      `SELECT 'OTHER_PARTNER' AS source, x.* FROM (${registrationSelect} WHERE r.customer_domain = $2::text AND ${active}
-          UNION ${registrationSelect} WHERE r.customer_normalised_name % $1::text AND ${active}) x`,
-      `SELECT 'HOUSE_ACCOUNT' AS source, h.id, NULL::bigint AS number, NULL::text AS status, NULL::uuid AS organisation_id, h.company_name AS customer_name,
-           h.domain AS customer_domain, h.country AS customer_country, NULL::timestamptz AS protection_ends_at,
-           similarity(h.normalised_name, $1::text) AS sim
-         FROM house_accounts h WHERE h.domain = $2::text OR h.normalised_name % $1::text`,
-    );
-  }
-  return {
-    text: `${parts.join(' UNION ALL ')} LIMIT 200`,
-    values: [req.normalisedName, req.domain, req.organisationId, req.excludeId, ...(req.others ? [now] : [])],
-  };
+  return conflictCandidatesQuery(req, req.others, now);
 }
+
+/** Connection options of the baseline's pools: the trigram threshold the service sets in its transaction. */
+export const BASELINE_OPTIONS = `-c pg_trgm.similarity_threshold=${NAME_SIMILARITY_THRESHOLD}`;

@@ -11,6 +11,7 @@ import {
   firstYearValueMinor,
   isEditable,
   isMatch,
+  NAME_SIMILARITY_THRESHOLD,
   nextDealStatus,
   normaliseCompanyName,
   protectionEndsAt,
@@ -102,6 +103,46 @@ const pgCode = (err: unknown): string | undefined =>
 export function uuidFromKey(key: string): string {
   const h = createHash('sha256').update(key).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Candidate rows read per source and per match kind (same domain, similar name): enough for a reviewer, bounded for the database. */
+export const CONFLICT_CANDIDATES_PER_SOURCE = 50;
+
+/**
+ * The one statement behind conflict detection (also the benchmark's raw-SQL baseline). Each source is
+ * ordered (same domain first, then by similarity) and limited on its own, so a common name can never
+ * crowd out a house account or a same-domain registration. Name matches use pg_trgm `%`: run it with
+ * `pg_trgm.similarity_threshold` set to NAME_SIMILARITY_THRESHOLD (below it no name-only candidate can score a match).
+ */
+export function conflictCandidatesQuery(
+  c: { normalisedName: string; domain: string | null; organisationId: string; excludeId: string | null },
+  others: boolean,
+  now: Date,
+): { text: string; values: unknown[] } {
+  const n = CONFLICT_CANDIDATES_PER_SOURCE;
+  const select = `SELECT r.id, r.number, r.status, r.organisation_id, r.customer_name, r.customer_domain, r.customer_country,
+        r.protection_ends_at, similarity(r.customer_normalised_name, $1::text) AS sim FROM deal_registrations r`;
+  const parts: string[] = [
+    // The partner's own earlier registrations (any status but draft), by domain or similar name.
+    `SELECT 'OWN_REGISTRATION' AS source, x.* FROM (${select}
+        WHERE r.organisation_id = $3 AND r.status <> 'DRAFT' AND r.id IS DISTINCT FROM $4::uuid
+          AND (r.customer_domain = $2::text OR r.customer_normalised_name % $1::text)
+        ORDER BY (r.customer_domain = $2::text) IS TRUE DESC, sim DESC, r.id LIMIT ${n}) x`,
+  ];
+  if (others) {
+    const active = `r.organisation_id <> $3 AND r.status IN ('SUBMITTED', 'MORE_INFO_REQUESTED', 'APPROVED') AND (r.status <> 'APPROVED' OR r.protection_ends_at > $5)`;
+    parts.push(
+      `SELECT 'OTHER_PARTNER' AS source, x.* FROM (
+          (${select} WHERE r.customer_domain = $2::text AND ${active} ORDER BY r.id LIMIT ${n})
+          UNION (${select} WHERE r.customer_normalised_name % $1::text AND ${active} ORDER BY sim DESC, r.id LIMIT ${n})) x`,
+      `SELECT 'HOUSE_ACCOUNT' AS source, x.* FROM (SELECT h.id, NULL::bigint AS number, NULL::text AS status, NULL::uuid AS organisation_id,
+           h.company_name AS customer_name, h.domain AS customer_domain, h.country AS customer_country, NULL::timestamptz AS protection_ends_at,
+           similarity(h.normalised_name, $1::text) AS sim
+         FROM house_accounts h WHERE h.domain = $2::text OR h.normalised_name % $1::text
+         ORDER BY (h.domain = $2::text) IS TRUE DESC, sim DESC, h.id LIMIT ${n}) x`,
+    );
+  }
+  return { text: parts.join(' UNION ALL '), values: [c.normalisedName, c.domain, c.organisationId, c.excludeId, ...(others ? [now] : [])] };
 }
 
 /**
@@ -285,39 +326,18 @@ export class DealRegistrationsService {
       organisationId: organisationId ?? actor.organisationId,
       excludeId: input.registrationId ?? null,
     };
-    const matches = await this.findMatches(this.dataSource.manager, candidate, { others: ctx.partnerScope === null });
+    const matches = await this.dataSource.transaction((em) => this.findMatches(em, candidate, { others: ctx.partnerScope === null }));
     return { matches, domain, normalisedName };
   }
 
-  /** Matches in the three sources; `others` adds other partners' registrations and house accounts. */
+  /**
+   * Matches in the three sources; `others` adds other partners' registrations and house accounts.
+   * Runs inside a transaction: the trigram threshold is raised to the scoring threshold for it alone.
+   */
   private async findMatches(em: EntityManager, c: Candidate, options: { others: boolean }): Promise<ConflictMatch[]> {
-    const now = this.clock.now();
-    const registrationSelect = `SELECT r.id, r.number, r.status, r.organisation_id, r.customer_name, r.customer_domain, r.customer_country,
-        r.protection_ends_at, similarity(r.customer_normalised_name, $1::text) AS sim FROM deal_registrations r`;
-    const parts: string[] = [
-      // The partner's own earlier registrations (any status but draft), by domain or similar name.
-      `SELECT 'OWN_REGISTRATION' AS source, x.* FROM (${registrationSelect}
-        WHERE r.organisation_id = $3 AND r.status <> 'DRAFT' AND r.id IS DISTINCT FROM $4::uuid
-          AND (r.customer_domain = $2::text OR r.customer_normalised_name % $1::text)) x`,
-    ];
-    if (options.others) {
-      const active = `r.organisation_id <> $3 AND r.status IN ('SUBMITTED', 'MORE_INFO_REQUESTED', 'APPROVED') AND (r.status <> 'APPROVED' OR r.protection_ends_at > $5)`;
-      parts.push(
-        `SELECT 'OTHER_PARTNER' AS source, x.* FROM (${registrationSelect} WHERE r.customer_domain = $2::text AND ${active}
-          UNION ${registrationSelect} WHERE r.customer_normalised_name % $1::text AND ${active}) x`,
-        `SELECT 'HOUSE_ACCOUNT' AS source, h.id, NULL::bigint AS number, NULL::text AS status, NULL::uuid AS organisation_id, h.company_name AS customer_name,
-           h.domain AS customer_domain, h.country AS customer_country, NULL::timestamptz AS protection_ends_at,
-           similarity(h.normalised_name, $1::text) AS sim
-         FROM house_accounts h WHERE h.domain = $2::text OR h.normalised_name % $1::text`,
-      );
-    }
-    const rows: Record<string, unknown>[] = await em.query(`${parts.join(' UNION ALL ')} LIMIT 200`, [
-      c.normalisedName,
-      c.domain,
-      c.organisationId,
-      c.excludeId,
-      ...(options.others ? [now] : []),
-    ]);
+    await em.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
+    const query = conflictCandidatesQuery(c, options.others, this.clock.now());
+    const rows: Record<string, unknown>[] = await em.query(query.text, query.values);
     const matches: ConflictMatch[] = [];
     for (const row of rows) {
       const sameDomain = c.domain !== null && row.customer_domain === c.domain;
