@@ -1,3 +1,5 @@
+import { NAME_SIMILARITY_THRESHOLD } from '@prm/domain/deals';
+import { SESSION_SETTINGS } from '@prm/server/core';
 import { gqlOk, partnerIds } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -44,5 +46,11 @@ describe('conflict detection with many look-alike names', () => {
     expect(others.length).toBeLessThanOrEqual(50);
     const scores = checkDealConflicts.matches.map((m) => m.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('runs its sessions with the trigram threshold of the scoring rule', async () => {
+    expect(Number(SESSION_SETTINGS['pg_trgm.similarity_threshold'])).toBe(NAME_SIMILARITY_THRESHOLD);
+    const [row] = await t.dataSource.query(`SELECT current_setting('pg_trgm.similarity_threshold') AS value`);
+    expect(Number(row.value)).toBe(NAME_SIMILARITY_THRESHOLD);
   });
 });

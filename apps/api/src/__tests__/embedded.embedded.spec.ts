@@ -108,6 +108,9 @@ describe('embedded database (PGlite)', () => {
     const approve = (id: string) => t.gql(`mutation($id: ID!) { approveDealRegistration(id: $id) { status } }`, { id }, { token: manager });
     expect((await approve(first.data!.createDealRegistration.id)).errors).toBeUndefined();
     expect((await approve(second.data!.createDealRegistration.id)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // The session carries the trigram threshold of the scoring rule, as a server's connections do.
+    const [row] = await t.dataSource.query(`SELECT current_setting('pg_trgm.similarity_threshold') AS value`);
+    expect(row.value).toBe('0.6');
   });
 
   it('runs background jobs, enqueued atomically with the transaction that causes them', async () => {

@@ -24,3 +24,4 @@ export * from './lifecycle/graceful-shutdown';
 export * from './mail/mailer';
 export * from './graphql/field-rules';
 export * from './http/csv-export';
+export * from './database/session-settings';

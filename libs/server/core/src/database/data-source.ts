@@ -1,3 +1,4 @@
+import { SESSION_SETTINGS } from './session-settings';
 import path from 'node:path';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
@@ -42,7 +43,10 @@ export function buildDataSourceOptions(
     namingStrategy: new SnakeNamingStrategy(),
   };
   if (config.DATABASE_URL) {
-    return { ...common, url: config.DATABASE_URL, poolSize: 10 };
+    const options = Object.entries(SESSION_SETTINGS)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' ');
+    return { ...common, url: config.DATABASE_URL, poolSize: 10, extra: { options } };
   }
   return { ...common, driver: embeddedDatabase(config.DATA_DIR).pgModule(), poolSize: 1 } as DataSourceOptions;
 }

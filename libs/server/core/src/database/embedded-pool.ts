@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import type { Extension, PGlite, PGliteOptions, Results } from '@electric-sql/pglite';
+import { SESSION_SETTINGS } from './session-settings';
 
 /**
  * A node-postgres compatible pool over one embedded PGlite instance.
@@ -103,7 +104,7 @@ export class EmbeddedDatabase {
         const { PGlite: PGliteCtor, types } = await import('@electric-sql/pglite');
         // The contrib path is only reachable through the package's export map, which this TS resolution mode does not read.
         const { pg_trgm } = (await import('@electric-sql/pglite/contrib/pg_trgm' as string)) as { pg_trgm: Extension };
-        return PGliteCtor.create({
+        const db = await PGliteCtor.create({
           ...this.options,
           extensions: { pg_trgm, ...(this.options.extensions ?? {}) },
           // node-postgres returns int8 as a string; make PGlite agree so both modes behave alike.
@@ -113,6 +114,9 @@ export class EmbeddedDatabase {
             ...(this.options.serializers ?? {}),
           },
         });
+        // The one session gets the same settings as a server's connections.
+        for (const [name, value] of Object.entries(SESSION_SETTINGS)) await db.query(`SELECT set_config($1, $2, false)`, [name, value]);
+        return db;
       })();
     }
     return this.instance;

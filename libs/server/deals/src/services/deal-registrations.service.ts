@@ -11,7 +11,6 @@ import {
   firstYearValueMinor,
   isEditable,
   isMatch,
-  NAME_SIMILARITY_THRESHOLD,
   nextDealStatus,
   normaliseCompanyName,
   protectionEndsAt,
@@ -326,16 +325,16 @@ export class DealRegistrationsService {
       organisationId: organisationId ?? actor.organisationId,
       excludeId: input.registrationId ?? null,
     };
-    const matches = await this.dataSource.transaction((em) => this.findMatches(em, candidate, { others: ctx.partnerScope === null }));
+    const matches = await this.findMatches(this.dataSource.manager, candidate, { others: ctx.partnerScope === null });
     return { matches, domain, normalisedName };
   }
 
   /**
    * Matches in the three sources; `others` adds other partners' registrations and house accounts.
-   * Runs inside a transaction: the trigram threshold is raised to the scoring threshold for it alone.
+   * Sessions run with pg_trgm.similarity_threshold = NAME_SIMILARITY_THRESHOLD (core SESSION_SETTINGS);
+   * with another threshold the answer is the same, only slower (candidates below it never score a match).
    */
   private async findMatches(em: EntityManager, c: Candidate, options: { others: boolean }): Promise<ConflictMatch[]> {
-    await em.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(NAME_SIMILARITY_THRESHOLD)]);
     const query = conflictCandidatesQuery(c, options.others, this.clock.now());
     const rows: Record<string, unknown>[] = await em.query(query.text, query.values);
     const matches: ConflictMatch[] = [];
