@@ -13,7 +13,7 @@ interface StatusChipsProps<S extends string> {
   testIdPrefix?: string;
 }
 
-/** Status filter of a list: any number of chips; none chosen means every status. */
+/** Status filter of a list: chips to pick from (several at once); none chosen means every status. */
 export function StatusChips<S extends string>({ offered, value, onChange, label, groupLabel, testIdPrefix = 'status-chip' }: StatusChipsProps<S>) {
   return (
     <Chip.Group multiple value={[...value]} onChange={(next) => onChange(offered.filter((status) => next.includes(status)))}>

@@ -145,7 +145,7 @@ describe('assertMeetsMinimum', () => {
     ['far over', EUR_5000, 'EUR', 1_000_000n, 1_000_000n],
     ['other currency is not checked', EUR_5000, 'USD', 1n, 0n],
     ['currency codes are compared exactly', EUR_5000, 'GBP', 0n, 1n],
-    ['no minimum: any positive value', DEFAULT_DEAL_RULES, 'EUR', 0n, 1n],
+    ['no minimum, so every positive value passes', DEFAULT_DEAL_RULES, 'EUR', 0n, 1n],
     ['no minimum: MRR only', DEFAULT_DEAL_RULES, 'EUR', 1n, 0n],
     ['a negative one-time is allowed when MRR carries the value', DEFAULT_DEAL_RULES, 'EUR', 1n, -1n],
   ])('%s → passes', (_label, dealRules, currency, mrr, oneTime) => {
