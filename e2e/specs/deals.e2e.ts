@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DealDetailPage } from '../pages/deal-detail.page';
 import { DealFormPage } from '../pages/deal-form.page';
 import { DealListPage } from '../pages/deal-list.page';
-import { LoginPage } from '../pages/login.page';
 import { ReviewQueuePage } from '../pages/review-queue.page';
 import { Shell } from '../pages/shell.page';
 import { launchBrowser } from '../support/browser';
+import { signInAs } from '../support/sign-in';
 import { type RunningServer, startServer } from '../support/server';
 
 // A browser test that fails once is retried once; the first failure is still printed.
@@ -36,16 +36,8 @@ describe('deal registration in a real browser', () => {
     await server?.stop();
   });
 
-  async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: TIME_ZONE, acceptDownloads: true });
-    const page = await context.newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await new Shell(page).setLanguage('en');
-    await login.signIn(email);
-    await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
-    return { context, page };
-  }
+  const signIn = (email: string) => signInAs(browser, server.url, email, { timeZone: TIME_ZONE, acceptDownloads: true });
+
 
   it('a rep registers and submits a deal, the channel manager approves it from the review queue, the rep sees it protected', async () => {
     // Unique per attempt, so a retry does not meet the first attempt's registration.

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DealFormPage } from '../pages/deal-form.page';
 import { DealMetricsPage } from '../pages/deal-metrics.page';
 import { LeadsPage } from '../pages/leads.page';
-import { LoginPage } from '../pages/login.page';
 import { Shell } from '../pages/shell.page';
 import { launchBrowser } from '../support/browser';
+import { signInAs } from '../support/sign-in';
 import { type RunningServer, startServer } from '../support/server';
 
 // A browser test that fails once is retried once; the first failure is still printed.
@@ -28,16 +28,8 @@ describe('leads passed to partners in a real browser', () => {
     await server?.stop();
   });
 
-  async function signIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'en-GB', timezoneId: TIME_ZONE });
-    const page = await context.newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await new Shell(page).setLanguage('en');
-    await login.signIn(email);
-    await page.getByTestId('user-menu').waitFor({ timeout: 20_000 });
-    return { context, page };
-  }
+  const signIn = (email: string) => signInAs(browser, server.url, email, { timeZone: TIME_ZONE });
+
 
   it('the channel manager passes a lead to a partner, the rep accepts it and lands on the prefilled draft registration', async () => {
     // Unique per attempt, so a retry does not meet the first attempt's lead.

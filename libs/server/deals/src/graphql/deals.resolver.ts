@@ -260,8 +260,9 @@ export class DealRegistrationsResolver {
   }
 
   @ResolveField('timeline', () => [DealEventModel], { description: 'Every transition, oldest first' })
-  async timeline(@Parent() reg: DealRegistrationModel, @Ctx() ctx: RequestContext): Promise<DealEventModel[]> {
-    return (await this.deals.timeline(ctx, reg.id)).map((e) => ({
+  async timeline(@Parent() reg: DealRegistrationModel, @Context('req') req: PrmRequest): Promise<DealEventModel[]> {
+    const loader = loaderFor(req, 'dealTimelines', async (ids: readonly string[]) => groupByKeys(ids, await this.deals.timelinesOf(ids), (e) => e.registrationId));
+    return (await loader.load(reg.id)).map((e) => ({
       id: e.id,
       at: e.at,
       type: e.type,
@@ -280,8 +281,9 @@ export class DealRegistrationsResolver {
   }
 
   @ResolveField('rules', () => DealRulesModel, { description: 'The program’s rules of engagement' })
-  async rules(@Parent() reg: DealRegistrationModel): Promise<DealRulesModel> {
-    return toRulesModel(reg.programId, await this.setup.rulesFor(reg.programId));
+  async rules(@Parent() reg: DealRegistrationModel, @Context('req') req: PrmRequest): Promise<DealRulesModel> {
+    const loader = loaderFor(req, 'dealRules', (programIds: readonly string[]) => this.setup.rulesForMany(programIds));
+    return toRulesModel(reg.programId, await loader.load(reg.programId));
   }
 
   @ResolveField('protectionDaysLeft', () => Int, { nullable: true, description: 'Whole days until the protection ends (approved registrations)' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { averageMinor, ratePercent } from '@prm/domain/deals';
-import { formatMoneyPlain, money } from '@prm/domain/money';
+import { divRound, formatMoneyPlain, money } from '@prm/domain/money';
 import { RequestContext } from '@prm/server/core';
 import { OrganisationsService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
@@ -119,7 +119,12 @@ export class DealMetricsService {
     );
     const labels = await this.labels(q.groupBy, rows.map((r) => r.key as string | null));
     const amount = (minor: bigint | null) => (minor === null ? null : formatMoneyPlain(money(minor, q.currency)));
-    const hours = (seconds: unknown) => (seconds === null || seconds === undefined ? null : (Math.round(Number(seconds) / 360) / 10).toFixed(1));
+    // Whole seconds → hours with one decimal, rounded half up, in integers (no float arithmetic).
+    const hours = (seconds: unknown) => {
+      if (seconds === null || seconds === undefined) return null;
+      const tenths = divRound(BigInt(seconds as string), 360n, 'HALF_UP');
+      return `${tenths / 10n}.${tenths % 10n}`;
+    };
     return rows.map((r) => {
       const n = (v: unknown) => Number(v ?? 0);
       const approved = n(r.approved);

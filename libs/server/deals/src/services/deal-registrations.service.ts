@@ -22,7 +22,7 @@ import { Clock, type Connection, isPartnerRole, JobsService, parseCursor, Reques
 import { AuditService, OrganisationsService, UsersService } from '@prm/server/identity';
 import { NotificationsService, type NotificationType } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
 import {
   type ConflictSourceValue,
   DealConflictEntity,
@@ -258,10 +258,14 @@ export class DealRegistrationsService {
     });
   }
 
-  async timeline(ctx: RequestContext, id: string): Promise<(DealEventEntity & { actorName: string | null; actorSide: string | null })[]> {
-    await this.get(ctx, id);
-    const events = await this.dataSource.getRepository(DealEventEntity).find({ where: { registrationId: id }, order: { id: 'ASC' } });
-    // Actor names come from identity (system lookup: the registration itself was authorised above).
+  /**
+   * Timelines of registrations the caller already holds (a resolved parent was authorised when it was
+   * read): one query for the events, one for the actors' names, whatever the number of registrations.
+   */
+  async timelinesOf(ids: readonly string[]): Promise<(DealEventEntity & { actorName: string | null; actorSide: string | null })[]> {
+    if (ids.length === 0) return [];
+    const events = await this.dataSource.getRepository(DealEventEntity).find({ where: { registrationId: In([...ids]) }, order: { id: 'ASC' } });
+    // Actor names come from identity (system lookup: the registrations themselves were authorised).
     const actorIds = [...new Set(events.map((e) => e.actorUserId).filter((u): u is string => u !== null))];
     const actors = new Map((await this.users.byIds(RequestContext.system(), actorIds)).map((u) => [u.id, u]));
     return events.map((e) => {

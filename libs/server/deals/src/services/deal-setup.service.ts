@@ -93,6 +93,13 @@ export class DealSetupService {
     return this.rulesFor(programId);
   }
 
+  /** Rules of several programs in one query (defaults where none were set), in the order asked. */
+  async rulesForMany(programIds: readonly string[]): Promise<DealRules[]> {
+    const rows = programIds.length ? await this.dataSource.getRepository(DealRulesEntity).findBy({ programId: In([...programIds]) }) : [];
+    const byProgram = new Map(rows.map((r) => [r.programId, toRules(r)]));
+    return programIds.map((id) => byProgram.get(id) ?? DEFAULT_DEAL_RULES);
+  }
+
   async rulesFor(programId: string, manager?: EntityManager): Promise<DealRules> {
     const row = await (manager ?? this.dataSource.manager).getRepository(DealRulesEntity).findOneBy({ programId });
     return row ? toRules(row) : DEFAULT_DEAL_RULES;
