@@ -18,6 +18,7 @@ import {
   LOGGER,
 } from '@prm/server/core';
 import { DealsModule } from '@prm/server/deals';
+import { RevenueModule } from '@prm/server/revenue';
 import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
@@ -72,6 +73,7 @@ export class AppModule {
         ProgramsModule,
         NotificationsModule,
         DealsModule,
+        RevenueModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorHttpFilter }, DemoSeedService],
       exports: [DemoSeedService],

@@ -59,6 +59,9 @@ export function monthsBetween(from: IsoDate, to: IsoDate): IsoDate[] {
   return months;
 }
 
+/** The later of two dates; like every other helper here it rejects a string that is not a date. */
 export function laterOf(a: IsoDate, b: IsoDate): IsoDate {
+  toUtc(a);
+  toUtc(b);
   return a >= b ? a : b;
 }

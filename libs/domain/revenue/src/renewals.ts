@@ -10,7 +10,7 @@ export const RENEWAL_WINDOW_DAYS = 90;
  * customer paid for, not at the click — or on the cancellation date itself when that is later.
  */
 export function cancellationEffectiveDate(cancelledOn: IsoDate, paidThrough: IsoDate | null): IsoDate {
-  return paidThrough === null ? cancelledOn : laterOf(cancelledOn, addDays(paidThrough, 1));
+  return laterOf(cancelledOn, paidThrough === null ? cancelledOn : addDays(paidThrough, 1));
 }
 
 /** Early renewal: recorded 90 days or more before the end of the term it renews. */

@@ -25,3 +25,5 @@ export * from './mail/mailer';
 export * from './graphql/field-rules';
 export * from './http/csv-export';
 export * from './database/session-settings';
+export * from './http/csv-import';
+export * from './database/pg-error';

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const DEV_JWT_SECRET = 'dev-only-insecure-jwt-secret-change-me';
 
@@ -100,6 +100,10 @@ export class AppConfig {
   /** Hours before a lead's response deadline at which the partner is reminded. */
   @Transform(toInt) @IsInt() @Min(1) @Max(168)
   LEAD_REMINDER_HOURS = 12;
+
+  /** Currency revenue reports are in; other currencies convert by the exchange-rate table. */
+  @IsString() @Matches(/^[A-Z]{3}$/)
+  REVENUE_BASE_CURRENCY = 'EUR';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

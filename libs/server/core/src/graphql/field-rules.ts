@@ -25,3 +25,7 @@ export const MoneyAmount = (): PropertyDecorator =>
 /** Optional but not nullable: leaving the field out keeps the value; null is refused (the column is NOT NULL). */
 export const OptionalNotNull = (): PropertyDecorator =>
   applyDecorators(ValidateIf((_object: object, value: unknown) => value !== undefined), IsDefined({ message: 'This field cannot be cleared.' }));
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A calendar date as YYYY-MM-DD text. */
+export const CalendarDate = (): PropertyDecorator => applyDecorators(Transform(trim), IsString(), Matches(ISO_DATE, { message: 'Enter a date as YYYY-MM-DD.' }));

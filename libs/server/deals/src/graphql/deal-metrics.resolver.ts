@@ -1,8 +1,7 @@
 import { Args, Field, ID, InputType, Int, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { AllowAuthenticated, Ctx, CurrencyCode, EntityId, RequestContext } from '@prm/server/core';
+import { AllowAuthenticated, CalendarDate, Ctx, CurrencyCode, EntityId, RequestContext } from '@prm/server/core';
 import { IsEnum, IsOptional } from 'class-validator';
 import { DealMetricsService } from '../services/deal-metrics.service';
-import { CalendarDate } from './deals.inputs';
 
 export enum DealMetricsGroupBy {
   NONE = 'NONE',

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, PartialType, registerEnumType } from '@nestjs/graphql';
-import { CountryCode, CurrencyCode, EmailAddress, EntityId, MoneyAmount, OptionalNotNull, Text, trim, upper, WebAddress } from '@prm/server/core';
+import { CalendarDate, CountryCode, CurrencyCode, EmailAddress, EntityId, MoneyAmount, OptionalNotNull, Text, trim, upper, WebAddress } from '@prm/server/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -32,12 +32,6 @@ export enum ProductPricing {
 }
 registerEnumType(ProductPricing, { name: 'ProductPricing' });
 
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-export const CalendarDate = (): PropertyDecorator => (target: object, key: string | symbol) => {
-  Transform(trim)(target, key);
-  IsString()(target, key);
-  Matches(ISO_DATE, { message: 'Enter a date as YYYY-MM-DD.' })(target, key);
-};
 const Phone = (): PropertyDecorator => (target: object, key: string | symbol) => {
   Transform(trim)(target, key);
   Matches(/^\+?[0-9 ()./-]{6,40}$/, { message: 'Enter a phone number such as +31 20 123 4567.' })(target, key);

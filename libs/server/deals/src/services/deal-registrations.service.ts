@@ -18,11 +18,11 @@ import {
   scoreConflict,
 } from '@prm/domain/deals';
 import { formatMoneyPlain, MAX_AMOUNT_MINOR, money, parseMoney } from '@prm/domain/money';
-import { Clock, type Connection, isPartnerRole, JobsService, parseCursor, RequestContext, Role, toConnection, VENDOR_ROLES } from '@prm/server/core';
+import { Clock, type Connection, isPartnerRole, JobsService, parseCursor, RequestContext, Role, toConnection, VENDOR_ROLES, pgCode } from '@prm/server/core';
 import { AuditService, OrganisationsService, UsersService } from '@prm/server/identity';
 import { NotificationsService, type NotificationType } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   type ConflictSourceValue,
   DealConflictEntity,
@@ -95,8 +95,6 @@ const REGISTRATION_COLUMNS = `r.id, r.number, r.organisation_id, r.program_id, r
 const DEAL_STATUS_SET = new Set(['DRAFT', 'SUBMITTED', 'MORE_INFO_REQUESTED', 'APPROVED', 'REJECTED', 'WON', 'LOST', 'EXPIRED']);
 const MAX_CLOSE_YEARS = 3;
 
-const pgCode = (err: unknown): string | undefined =>
-  err instanceof QueryFailedError ? (err.driverError as { code?: string } | undefined)?.code : undefined;
 
 /** A UUID derived from a key, so the same event always becomes the same job id (pg-boss ignores the repeat). */
 export function uuidFromKey(key: string): string {

@@ -2,17 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, normaliseDomain } from '@prm/domain/common';
 import { DEFAULT_DEAL_RULES, type DealRules, normaliseCompanyName } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
-import { type Connection, parseCursor, RequestContext, toConnection } from '@prm/server/core';
+import { type Connection, type CsvRowError, parseCursor, readCsv, RequestContext, toConnection, pgCode } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
 import { isISO31661Alpha2 } from 'class-validator';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { DealRulesEntity, HouseAccountEntity, ProductEntity } from '../entities/deals.entities';
-import { type CsvRowError, readCsv } from './csv-import';
 import type { CreateHouseAccountInput, CreateProductInput, DealRulesInput, UpdateProductInput } from '../graphql/deals.inputs';
 
-const pgCode = (err: unknown): string | undefined =>
-  err instanceof QueryFailedError ? (err.driverError as { code?: string } | undefined)?.code : undefined;
 
 export interface HouseAccountImportReport {
   rows: number;
@@ -44,6 +41,11 @@ export class DealSetupService {
   productsByIds(ids: readonly string[], manager?: EntityManager): Promise<ProductEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return (manager ?? this.dataSource.manager).getRepository(ProductEntity).findBy({ id: In([...ids]) });
+  }
+
+  productsBySkus(skus: readonly string[], manager?: EntityManager): Promise<ProductEntity[]> {
+    if (skus.length === 0) return Promise.resolve([]);
+    return (manager ?? this.dataSource.manager).getRepository(ProductEntity).findBy({ sku: In([...skus]) });
   }
 
   async createProduct(ctx: RequestContext, input: CreateProductInput): Promise<ProductEntity> {

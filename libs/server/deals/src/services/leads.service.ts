@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, normaliseDomain, normaliseEmail } from '@prm/domain/common';
 import { type LeadCandidate, leadRespondBy, normaliseCompanyName, routeLead } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
-import { AppConfig, Clock, type Connection, parseCursor, RequestContext, Role, toConnection } from '@prm/server/core';
+import { AppConfig, Clock, type Connection, type CsvRowError, parseCursor, readCsv, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService, OrganisationsService, UsersService } from '@prm/server/identity';
 import { NotificationsService } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
 import { isISO31661Alpha2 } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DealEventEntity, DealRegistrationEntity } from '../entities/deals.entities';
-import { type CsvRowError, readCsv } from './csv-import';
 import { DealSetupService } from './deal-setup.service';
 
 export type LeadStatusValue = 'OPEN' | 'ASSIGNED' | 'ACCEPTED' | 'CLOSED';

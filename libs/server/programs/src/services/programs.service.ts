@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { validateRules } from '@prm/domain/tiers';
-import { Clock, RequestContext } from '@prm/server/core';
+import { Clock, RequestContext, pgCode } from '@prm/server/core';
 import { AuditService, OrganisationsService } from '@prm/server/identity';
-import { DataSource, type EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { EnrolmentEntity, PartnerMetricEntity, ProgramEntity, TierChangeEntity, TierEntity } from '../entities/programs.entities';
 import type {
   CreateProgramInput,
@@ -14,8 +14,6 @@ import type {
   UpdateTierInput,
 } from '../graphql/programs.models';
 
-const pgCode = (err: unknown): string | undefined =>
-  err instanceof QueryFailedError ? (err.driverError as { code?: string } | undefined)?.code : undefined;
 
 /** Programs, their tier ladders and benefits, enrolments and the metric snapshot tier rules read. */
 @Injectable()

@@ -1,0 +1,97 @@
+import { RevenueRollupService } from '@prm/server/revenue';
+import { gqlOk, partnerIds } from '../testing/factories';
+import { codeOf, startTestApp, type TestApp } from '../testing/test-app';
+
+const SUMMARY = `query($org: ID, $month: String) { revenueSummary(organisationId: $org, month: $month) {
+  organisationId month currency mrr arr customers nrr grr cohortStartMrr logoChurnRate grossMrrChurn netMrrChurn arpa ltv ltvNote
+  trend { month mrr arr customers }
+  waterfall { opening new expansion contraction churn reactivation transferIn transferOut fx closing } } }`;
+const EVENT = `mutation($input: SubscriptionEventInput!) { recordSubscriptionEvent(input: $input) { duplicate event { id kind effectiveDate status mrr subscriptionId } } }`;
+const CUSTOMER = `mutation($input: CreateRevenueCustomerInput!) { createRevenueCustomer(input: $input) { id organisationId } }`;
+
+type Summary = {
+  mrr: string;
+  arr: string;
+  customers: number;
+  nrr: string | null;
+  grr: string | null;
+  waterfall: Record<string, string>;
+  trend: { month: string; mrr: string }[];
+};
+
+describe('recurring revenue', () => {
+  let t: TestApp;
+  let admin: string;
+  let manager: string;
+  let northwindRep: string;
+  let northwind: string;
+  let contoso: string;
+  let rollups: RevenueRollupService;
+
+  const event = async (input: Record<string, unknown>, token = manager) =>
+    (await gqlOk<{ recordSubscriptionEvent: { duplicate: boolean; event: { id: string; subscriptionId: string; effectiveDate: string; mrr: string } } }>(t, EVENT, { input }, { token })).recordSubscriptionEvent;
+  const summary = async (token: string, org?: string, month?: string) =>
+    (await gqlOk<{ revenueSummary: Summary }>(t, SUMMARY, { org, month }, { token })).revenueSummary;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: new Date('2026-11-25T10:00:00Z') });
+    await t.seedDemo();
+    [admin, manager, northwindRep] = await Promise.all(['admin@vendor.test', 'manager@vendor.test', 'rep@northwind.test'].map((e) => t.login(e)));
+    const ids = await partnerIds(t, admin);
+    northwind = ids.get('Northwind IT')!;
+    contoso = ids.get('Contoso Managed Services')!;
+    rollups = t.app.get(RevenueRollupService);
+  });
+  afterAll(() => t.close());
+
+  it('follows one customer through new, expansion, transfer and churn', async () => {
+    const { createRevenueCustomer: customer } = await gqlOk<{ createRevenueCustomer: { id: string } }>(
+      t, CUSTOMER, { input: { name: 'Globex', domain: 'globex.example', country: 'NL', organisationId: northwind, since: '2025-01-01' } }, { token: manager });
+    const start = await event({ kind: 'START', customerId: customer.id, productSku: 'ACME-SIEM', effectiveDate: '2025-01-10', quantity: 2, unitPrice: '450.00', intervalMonths: 1, currency: 'EUR', eventId: 'globex-1' });
+    expect(start.event.mrr).toBe('900.00');
+    const again = await event({ kind: 'START', customerId: customer.id, productSku: 'ACME-SIEM', effectiveDate: '2025-01-10', quantity: 2, unitPrice: '450.00', intervalMonths: 1, currency: 'EUR', eventId: 'globex-1' });
+    expect(again).toMatchObject({ duplicate: true, event: { id: start.event.id } });
+    await event({ kind: 'CHANGE', subscriptionId: start.event.subscriptionId, effectiveDate: '2025-06-15', quantity: 3 });
+    expect(await rollups.drain()).toBe(1);
+
+    const nov = await summary(manager, northwind);
+    // Same MRR as 12 months ago (the expansion was in June 2025).
+    expect(nov).toMatchObject({ mrr: '1350.00', arr: '16200.00', customers: 1, nrr: '100.00', grr: '100.00' });
+    // January 2026 against January 2025: 1350 ÷ 900.
+    expect(await summary(manager, northwind, '2026-01-31')).toMatchObject({ nrr: '150.00', grr: '100.00' });
+    const june = await summary(manager, northwind, '2025-06-01');
+    expect(june.waterfall).toMatchObject({ opening: '900.00', expansion: '450.00', closing: '1350.00' });
+
+    await gqlOk(t, `mutation($input: TransferRevenueCustomerInput!) { transferRevenueCustomer(input: $input) { id } }`,
+      { input: { customerId: customer.id, organisationId: contoso, effectiveFrom: '2026-03-01' } }, { token: manager });
+    await rollups.drain();
+    expect((await summary(manager, northwind)).mrr).toBe('0.00');
+    expect((await summary(manager, contoso)).mrr).toBe('1350.00');
+    const march = await summary(manager, northwind, '2026-03-01');
+    expect(march.waterfall).toMatchObject({ opening: '1350.00', transferOut: '-1350.00', closing: '0.00' });
+    // A transfer is not churn for the vendor.
+    const vendor = await summary(manager, undefined, '2026-03-01');
+    expect(vendor.waterfall).toMatchObject({ churn: '0.00', transferIn: '1350.00', transferOut: '-1350.00' });
+
+    // Cancelled on the 5th with the month paid: MRR ends after the paid period.
+    await event({ kind: 'CANCEL', subscriptionId: start.event.subscriptionId, effectiveDate: '2026-11-05', paidThrough: '2026-12-09' });
+    await rollups.drain();
+    expect((await summary(manager, contoso)).mrr).toBe('1350.00');
+    t.clock.set(new Date('2026-12-15T10:00:00Z'));
+    await rollups.drain();
+    const dec = await summary(manager, contoso);
+    expect(dec.waterfall).toMatchObject({ opening: '1350.00', churn: '-1350.00', closing: '0.00' });
+  });
+
+  it('keeps partners out of each other’s revenue', async () => {
+    const res = await t.gql(SUMMARY, { org: contoso }, { token: northwindRep });
+    expect(codeOf(res)).toBe('NOT_FOUND');
+  });
+
+  it('gives the same rollups after a full rebuild', async () => {
+    const snapshot = async () => t.dataSource.query(`SELECT * FROM revenue_partner_months ORDER BY organisation_id, month`);
+    const before = await snapshot();
+    await rollups.rebuild();
+    expect(await snapshot()).toEqual(before);
+  });
+});
