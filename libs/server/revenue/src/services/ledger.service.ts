@@ -401,7 +401,7 @@ export class LedgerService {
       if (discountKind === null) errors.add('discountEndsOn', 'There is no discount to end.');
       else discountEndsOn = data.discountEndsOn!;
     }
-    if (discountEndsOn !== null && discountEndsOn <= data.effectiveDate && (discountKind !== base?.discountKind || !blank(data.discountEndsOn))) {
+    if (!blank(data.discountEndsOn) && data.discountEndsOn! <= data.effectiveDate) {
       errors.add('discountEndsOn', 'The discount must end after the day the event takes effect.');
     }
 
@@ -452,6 +452,8 @@ export class LedgerService {
         if (status === 'CANCELLED' || status === 'PAUSED') conflict(`A ${status.toLowerCase()} subscription cannot be renewed; resume it first.`);
         break;
     }
+    // A discount carried over from earlier terms that has ended by now is not part of the new terms.
+    if (discountEndsOn !== null && discountEndsOn <= effectiveDate && blank(data.discountEndsOn)) [discountKind, discountValue, discountEndsOn] = [null, null, null];
     if (isCurrencyCode(currency) && currency !== this.baseCurrency) {
       const month = monthOf(effectiveDate);
       const [rate] = await em.query(`SELECT 1 FROM revenue_exchange_rates WHERE currency = $1 AND valid_from <= $2 LIMIT 1`, [currency, month]);
