@@ -1,5 +1,5 @@
 import { RevenueRollupService } from '@prm/server/revenue';
-import { createPartner, gqlOk, partnerIds } from '../testing/factories';
+import { createPartner, dealInput, gqlOk, partnerIds } from '../testing/factories';
 import { codeOf, startTestApp, type TestApp } from '../testing/test-app';
 
 const SUMMARY = `query($org: ID, $month: String) { revenueSummary(organisationId: $org, month: $month) {
@@ -85,6 +85,33 @@ describe('recurring revenue', () => {
     expect(dec.waterfall).toMatchObject({ opening: '1350.00', churn: '-1350.00', closing: '0.00' });
   });
 
+  it('turns a won deal into subscriptions once', async () => {
+    const products = (await gqlOk<{ products: { id: string; sku: string }[] }>(t, `{ products { id sku } }`, {}, { token: manager })).products;
+    const siem = products.find((p) => p.sku === 'ACME-SIEM')!.id;
+    const onboarding = products.find((p) => p.sku === 'ACME-ONBOARD')!.id;
+    const input = dealInput(siem, t.clock.now(), { submit: true, products: [{ productId: siem, quantity: 2 }, { productId: onboarding, quantity: 1 }] });
+    const { createDealRegistration: deal } = await gqlOk<{ createDealRegistration: { id: string } }>(
+      t, `mutation($input: CreateDealRegistrationInput!) { createDealRegistration(input: $input) { id } }`, { input }, { token: northwindRep });
+    const fromDeal = `mutation($id: ID!) { createSubscriptionsFromDeal(id: $id) { duplicate event { kind effectiveDate mrr currency } } }`;
+    // Not won yet: nothing to create.
+    expect(codeOf(await t.gql(fromDeal, { id: deal.id }, { token: manager }))).toBe('CONFLICT');
+    await gqlOk(t, `mutation($id: ID!) { approveDealRegistration(id: $id) { id } }`, { id: deal.id }, { token: manager });
+    const closeDate = t.clock.now().toISOString().slice(0, 10);
+    await gqlOk(t, `mutation($id: ID!, $input: MarkDealWonInput!) { markDealWon(id: $id, input: $input) { id } }`,
+      { id: deal.id, input: { actualMrr: '900.00', closeDate } }, { token: northwindRep });
+
+    const first = (await gqlOk<{ createSubscriptionsFromDeal: { duplicate: boolean; event: Record<string, string> }[] }>(t, fromDeal, { id: deal.id }, { token: manager })).createSubscriptionsFromDeal;
+    // Only the recurring line becomes a subscription: 2 × 450.00 a month.
+    expect(first).toEqual([{ duplicate: false, event: { kind: 'START', effectiveDate: closeDate, mrr: '900.00', currency: 'EUR' } }]);
+    const again = (await gqlOk<{ createSubscriptionsFromDeal: { duplicate: boolean }[] }>(t, fromDeal, { id: deal.id }, { token: manager })).createSubscriptionsFromDeal;
+    expect(again.map((r) => r.duplicate)).toEqual([true]);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM revenue_subscriptions s JOIN revenue_customers c ON c.id = s.customer_id WHERE c.name = $1`, [input['customerName']]);
+    expect(count).toBe(1);
+    // A partner cannot do it.
+    expect(codeOf(await t.gql(fromDeal, { id: deal.id }, { token: northwindRep }))).toBe('FORBIDDEN');
+  });
+
   it('keeps partners out of each other’s revenue', async () => {
     const res = await t.gql(SUMMARY, { org: demoContoso }, { token: northwindRep });
     expect(codeOf(res)).toBe('NOT_FOUND');
@@ -92,6 +119,7 @@ describe('recurring revenue', () => {
 
   it('gives the same rollups after a full rebuild', async () => {
     const snapshot = async () => t.dataSource.query(`SELECT * FROM revenue_partner_months ORDER BY organisation_id, month`);
+    await rollups.drain();
     const before = await snapshot();
     await rollups.rebuild();
     expect(await snapshot()).toEqual(before);

@@ -129,6 +129,23 @@ export class RevenueLeaderboardArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Any day of the month (default: this month)' }) @IsOptional() @CalendarDate() month?: string;
 }
 
+@ArgsType()
+export class RevenuePartnerArgs {
+  @Field(() => ID, { nullable: true, description: 'Vendor staff: one partner (none: the whole vendor). Partners: their own.' })
+  @IsOptional() @EntityId() organisationId?: string;
+}
+
+@ArgsType()
+export class RevenueScopeArgs extends RevenuePartnerArgs {
+  @Field(() => String, { nullable: true, description: 'Any day of the month (default: this month)' }) @IsOptional() @CalendarDate() month?: string;
+}
+
+@ArgsType()
+export class RevenueGroupArgs {
+  @Field(() => RevenueGroupBy) @IsEnum(RevenueGroupBy) groupBy: RevenueGroupBy;
+  @Field(() => String, { nullable: true, description: 'Any day of the month (default: this month)' }) @IsOptional() @CalendarDate() month?: string;
+}
+
 @InputType()
 export class RevenueMovementFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @EntityId() organisationId?: string;

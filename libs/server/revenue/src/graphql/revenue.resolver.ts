@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { encodeCursor } from '@prm/domain/common';
 import { formatMoneyPlain, formatPercent, money, type Percent } from '@prm/domain/money';
 import { monthlyRecurringMinor } from '@prm/domain/revenue';
@@ -24,11 +24,13 @@ import {
   RevenueCustomerConnection,
   RevenueCustomerFilter,
   RevenueCustomerModel,
-  RevenueGroupBy,
+  RevenueGroupArgs,
   RevenueImportReportModel,
   RevenueLeaderboardArgs,
   RevenueLeaderboardFilter,
   RevenueMovementFilter,
+  RevenuePartnerArgs,
+  RevenueScopeArgs,
   RevenueSummaryModel,
   type SubscriptionEventKind,
   SubscriptionEventInput,
@@ -160,6 +162,13 @@ export class RevenueResolver {
     return { event: toEventModel(event), duplicate };
   }
 
+  @Mutation(() => [RecordedEventModel], { description: 'A won deal becomes subscriptions (one per recurring product line, at list price); repeating it changes nothing' })
+  @Allow(...WRITERS)
+  async createSubscriptionsFromDeal(@Ctx() ctx: RequestContext, @Args() { id }: IdArgs): Promise<RecordedEventModel[]> {
+    const results = await this.ledger.subscriptionsFromDeal(ctx, id);
+    return results.map((r) => ({ event: toEventModel(r.event), duplicate: r.duplicate }));
+  }
+
   @Mutation(() => RevenueImportReportModel, { description: 'CSV import of subscription events; all or nothing unless importValidRows' })
   @Allow(...WRITERS)
   importSubscriptionEvents(@Ctx() ctx: RequestContext, @Args('input') input: RevenueCsvImportInput): Promise<RevenueImportReportModel> {
@@ -188,11 +197,7 @@ export class RevenueResolver {
 
   @Query(() => RevenueSummaryModel, { description: 'MRR, ARR, NRR, GRR, churn, trend and waterfall; partners always get their own, vendor staff one partner or (no id) the vendor' })
   @AllowAuthenticated()
-  async revenueSummary(
-    @Ctx() ctx: RequestContext,
-    @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string,
-    @Args('month', { type: () => String, nullable: true, description: 'Any day of the month (default: this month)' }) month?: string,
-  ): Promise<RevenueSummaryModel> {
+  async revenueSummary(@Ctx() ctx: RequestContext, @Args() { organisationId, month }: RevenueScopeArgs): Promise<RevenueSummaryModel> {
     const s = await this.reports.summary(ctx, organisationId, month);
     const w = s.waterfall;
     return {
@@ -220,7 +225,7 @@ export class RevenueResolver {
 
   @Query(() => [RenewalModel], { description: 'Active subscriptions whose term ends within 90 days' })
   @AllowAuthenticated()
-  async upcomingRenewals(@Ctx() ctx: RequestContext, @Args('organisationId', { type: () => ID, nullable: true }) organisationId?: string): Promise<RenewalModel[]> {
+  async upcomingRenewals(@Ctx() ctx: RequestContext, @Args() { organisationId }: RevenuePartnerArgs): Promise<RenewalModel[]> {
     if (organisationId) ctx.assertCanSeeOrganisation(organisationId, 'Partner');
     const rows = await this.reports.renewals(ctx, organisationId);
     return rows.map((r) => ({ ...r, mrr: formatMoneyPlain(money(r.mrrMinor, r.currency)) }));
@@ -251,11 +256,7 @@ export class RevenueResolver {
 
   @Query(() => [GroupRollupModel], { description: 'Figures per tier or per program for a month' })
   @Allow(Role.VENDOR_ADMIN, Role.CHANNEL_MANAGER, Role.ANALYST)
-  async revenueRollup(
-    @Ctx() ctx: RequestContext,
-    @Args('groupBy', { type: () => RevenueGroupBy }) groupBy: RevenueGroupBy,
-    @Args('month', { type: () => String, nullable: true }) month?: string,
-  ): Promise<GroupRollupModel[]> {
+  async revenueRollup(@Ctx() ctx: RequestContext, @Args() { groupBy, month }: RevenueGroupArgs): Promise<GroupRollupModel[]> {
     const rows = await this.reports.groupRollup(ctx, groupBy, month);
     return rows.map((r) => ({ ...r, mrr: this.base(r.mrrMinor)!, arr: this.base(r.mrrMinor * 12n)! }));
   }

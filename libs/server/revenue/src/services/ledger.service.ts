@@ -4,7 +4,7 @@ import { DomainError, FieldErrorCollector, isDomainError, normaliseDomain } from
 import { formatMoneyPlain, isCurrencyCode, minorUnitDigits, money, parseDecimal, parseMoney, parsePercent } from '@prm/domain/money';
 import { cancellationEffectiveDate, isEarlyRenewal, isIsoDate, MAX_INTERVAL_MONTHS, monthOf, RATE_MAX_FRACTION_DIGITS } from '@prm/domain/revenue';
 import { AppConfig, Clock, type Connection, type CsvRowError, JobsService, parseCursor, pgCode, readCsv, RequestContext, toConnection } from '@prm/server/core';
-import { DealSetupService } from '@prm/server/deals';
+import { DealRegistrationsService, DealSetupService } from '@prm/server/deals';
 import { AuditService, OrganisationsService } from '@prm/server/identity';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
@@ -108,6 +108,7 @@ export class LedgerService {
     private readonly audit: AuditService,
     private readonly organisations: OrganisationsService,
     private readonly deals: DealSetupService,
+    private readonly registrations: DealRegistrationsService,
   ) {}
 
   get baseCurrency(): string {
@@ -546,6 +547,60 @@ export class LedgerService {
     const base = [...events].reverse().find((e) => e.effectiveDate <= data.effectiveDate) ?? null;
     if (!base && isIsoDate(data.effectiveDate)) errors.add('effectiveDate', `The subscription starts on ${startDate}; a change cannot take effect before it.`);
     return { customerId: subscription.customer_id, subscriptionId: subscription.id, productId: null, productCurrency: null, startDate, base };
+  }
+
+  /**
+   * A won deal becomes the customer's subscriptions: one monthly subscription per recurring product
+   * line, at list price and the line's quantity, from the actual close date, with the registering
+   * partner as partner of record (a new customer, or the existing one with the deal's domain).
+   * Event ids derive from the deal and product, so repeating it changes nothing.
+   */
+  async subscriptionsFromDeal(ctx: RequestContext, registrationId: string): Promise<{ event: EventRow; duplicate: boolean }[]> {
+    const deal = await this.registrations.get(ctx, registrationId);
+    if (deal.status !== 'WON' || !deal.actualCloseDate) throw new DomainError('CONFLICT', 'Only a won deal becomes subscriptions.');
+    const lines = (await this.registrations.linesOf([registrationId])).filter((l) => l.product.pricing === 'RECURRING');
+    if (lines.length === 0) throw new DomainError('CONFLICT', 'The deal has no recurring product lines.');
+    const results = await this.dataSource.transaction(async (em) => {
+      let [customer]: { id: string; organisation_id: string }[] = deal.customerDomain
+        ? await em.query(`SELECT id, organisation_id FROM revenue_customers WHERE domain = $1 ORDER BY created_at LIMIT 1`, [deal.customerDomain])
+        : [];
+      if (customer && customer.organisation_id !== deal.organisationId) {
+        throw new DomainError('CONFLICT', 'This customer has another partner of record; transfer it first if the deal moves it.');
+      }
+      if (!customer) {
+        [customer] = await em.query(
+          `INSERT INTO revenue_customers (name, domain, country, organisation_id) VALUES ($1, $2, $3, $4) RETURNING id, organisation_id`,
+          [deal.customerName, deal.customerDomain, deal.customerCountry, deal.organisationId],
+        );
+        await em.query(`INSERT INTO revenue_customer_partners (customer_id, organisation_id, effective_from, recorded_by_user_id) VALUES ($1, $2, $3, $4)`, [
+          customer!.id,
+          deal.organisationId,
+          deal.actualCloseDate,
+          ctx.actor?.userId ?? null,
+        ]);
+      }
+      const out: { event: EventRow; duplicate: boolean }[] = [];
+      for (const line of lines) {
+        const key = `deal:${registrationId}:${line.productId}`;
+        out.push(
+          await this.apply(em, ctx, {
+            kind: 'START',
+            eventId: key,
+            customerId: customer!.id,
+            subscriptionExternalId: key,
+            productId: line.productId,
+            effectiveDate: deal.actualCloseDate!,
+            quantity: line.quantity,
+            unitPrice: formatMoneyPlain(money(line.product.listPriceMinor, line.product.currency)),
+            intervalMonths: 1,
+            currency: line.product.currency,
+          }, 'DEAL', true),
+        );
+      }
+      return out;
+    });
+    this.nudge();
+    return results;
   }
 
   // ---- exchange rates ----
