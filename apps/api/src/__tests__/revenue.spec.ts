@@ -61,6 +61,13 @@ describe('recurring revenue', () => {
     expect(nov).toMatchObject({ mrr: '1350.00', arr: '16200.00', customers: 1, nrr: '100.00', grr: '100.00' });
     // January 2026 against January 2025: 1350 ÷ 900.
     expect(await summary(manager, northwind, '2026-01-31')).toMatchObject({ nrr: '150.00', grr: '100.00' });
+    // The tier-qualification metrics: nothing sold in the trailing 12 months (the expansion was in June 2025), NRR 100 %.
+    const metrics = await t.dataSource.query(
+      `SELECT metric, value::text AS value, source FROM partner_metrics WHERE organisation_id = $1 ORDER BY metric`, [northwind]);
+    expect(metrics).toEqual([
+      { metric: 'NRR_PCT', value: '100.0000', source: 'revenue' },
+      { metric: 'T12M_ARR_SOLD', value: '0.0000', source: 'revenue' },
+    ]);
     const june = await summary(manager, northwind, '2025-06-01');
     expect(june.waterfall).toMatchObject({ opening: '900.00', expansion: '450.00', closing: '1350.00' });
 

@@ -19,6 +19,14 @@ export interface CsvRow {
  * CSV, lacks a required column, or has more than `maxRows` rows; row-level checks are the caller's.
  */
 export function readCsv(csv: string, columns: { required: readonly string[]; optional: readonly string[] }, maxRows: number): CsvRow[] {
+  // A file saved in another encoding (e.g. Windows-1252) and read as UTF-8 carries replacement characters.
+  const unreadable = csv.indexOf('\uFFFD');
+  if (unreadable >= 0) {
+    const line = csv.slice(0, unreadable).split('\n').length;
+    throw new DomainError('BAD_USER_INPUT', 'The file is not UTF-8 text.', {
+      csv: [`Line ${line} holds a character that could not be read. Save the file as "CSV UTF-8" and upload it again.`],
+    });
+  }
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];

@@ -106,6 +106,23 @@ export class RevenueHttpController {
     });
   }
 
+  @Get('cohorts.csv')
+  @Allow(...ALL_ROLES)
+  async cohortsCsv(@Ctx() ctx: RequestContext, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const cohorts = await this.reports.cohorts(ctx);
+    const currency = this.reports.currency;
+    const rows = cohorts.flatMap((c) => c.quarters.map((q) => ({ quarter: c.quarter, partners: c.partners, startMrrMinor: c.startMrrMinor, ...q })));
+    const columns = ['quarter', 'partners', 'currency', 'startMrr', 'quartersLater', 'mrr', 'retentionPct'] as const;
+    await sendCsv(req, res, 'revenue-cohorts', columns, once(rows), (r: (typeof rows)[number], c) => {
+      if (c === 'currency') return currency;
+      if (c === 'startMrr') return formatMoneyPlain(money(r.startMrrMinor, currency));
+      if (c === 'quartersLater') return r.offset;
+      if (c === 'mrr') return formatMoneyPlain(money(r.mrrMinor, currency));
+      if (c === 'retentionPct') return r.retention;
+      return r[c as 'quarter' | 'partners'];
+    });
+  }
+
   private async *movementBatches(ctx: RequestContext, query: RevenueExportQuery): AsyncGenerator<MovementRow[]> {
     let after: string | undefined;
     for (;;) {
