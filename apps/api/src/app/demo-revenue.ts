@@ -1,3 +1,4 @@
+import { hashSeed, seededRandom } from '@prm/domain/common';
 import { addDays, addMonths, monthOf } from '@prm/domain/revenue';
 import type { SubscriptionEventData } from '@prm/server/revenue';
 
@@ -23,20 +24,6 @@ const PRODUCTS = [
 const NAMES = ['Bakkerij', 'Transport', 'Advocaten', 'Tandartsen', 'Makelaars', 'Zorggroep', 'Logistics', 'Installatie', 'Drukkerij', 'Accountants', 'Architecten', 'Hoveniers'];
 const PLACES = ['Noord', 'Zuid', 'Oost', 'West', 'Centrum', 'Haven', 'Markt', 'Dijk'];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every seeded database holds the same demo ledger. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const hash = (text: string): number => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16_777_619) >>> 0, 2_166_136_261);
-
 /**
  * Two and a half years of subscriptions for the demo partners (a few customers each): monthly and
  * annual plans, seat growth, discounts that end, pauses, cancellations at the end of the paid period,
@@ -46,7 +33,7 @@ export function demoRevenue(today: string, partners: readonly { name: string; do
   const customers: DemoCustomer[] = [];
   const thisMonth = monthOf(today);
   for (const partner of partners) {
-    const rnd = random(hash(partner.name));
+    const rnd = seededRandom(hashSeed(partner.name));
     const count = 2 + Math.floor(rnd() * 6);
     for (let i = 0; i < count; i++) {
       const key = `${partner.domain.split('.')[0]}-${i + 1}`;
