@@ -1,4 +1,5 @@
 import { Role } from '@prm/server/core';
+import { RevenueRollupService } from '@prm/server/revenue';
 import request from 'supertest';
 import { dbFingerprint, organisationSnapshot } from '../testing/db-state';
 import { dealInput } from '../testing/factories';
@@ -48,6 +49,9 @@ interface Fixture {
   northwind: PartnerIds & {
     /** A submitted deal registration of Northwind's. */
     dealId: string;
+    /** Northwind's end customer and its subscription (its term ends within the renewal window). */
+    revenueCustomerId: string;
+    subscriptionId: string;
   };
   contoso: PartnerIds & {
     /** An open (PROPOSED) promotion of Contoso. */
@@ -64,6 +68,9 @@ interface Fixture {
     notificationId: string;
     /** A lead assigned to Contoso, waiting for its answer. */
     leadId: string;
+    /** Contoso's end customer and its subscription (its term ends within the renewal window). */
+    revenueCustomerId: string;
+    subscriptionId: string;
   };
   /** The vendor's catalogue: a product and a house account. */
   productId: string;
@@ -124,6 +131,8 @@ const CONTOSO_CONTACT = 'purchasing@globex-matrix.test';
 const contosoCustomer = (n: number): Vars => ({ customerName: `Globex Matrix ${n}`, customerWebsite: `globex-matrix-${n}.test`, customerCountry: 'BE', contactEmail: CONTOSO_CONTACT });
 
 const BAD_ID = 'not-a-uuid';
+/** Today plus `days`, as YYYY-MM-DD (UTC). */
+const isoDay = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 /** Yesterday to tomorrow (UTC), around the fixture's registrations. */
 const aroundToday = (): { from: string; to: string } => ({
   from: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
@@ -169,6 +178,16 @@ const matchesRegistration =
   (pick: (fx: Fixture) => string): Check =>
   (data, fx) =>
     expect(collect(data, 'registrationId')).toContain(pick(fx));
+/** Every cohort of the answer holds one partner (a partner sees its own cohort only). */
+const ownCohortOnly: Check = (data) => expect((data as { revenueCohorts: { partners: number }[] }).revenueCohorts.map((c) => c.partners)).toEqual([1]);
+const organisationIs =
+  (pick: (fx: Fixture) => string): Check =>
+  (data, fx) =>
+    expect(collect(data, 'organisationId')).toEqual([pick(fx)]);
+const containsValue =
+  (key: string, pick: (fx: Fixture) => string): Check =>
+  (data, fx) =>
+    expect(collect(data, key)).toContain(pick(fx));
 const answers =
   (expected: unknown): Check =>
   (data) =>
@@ -370,6 +389,112 @@ const OPERATIONS: OperationSpec[] = [
     document: DOCS.programs,
     allow: EVERYONE,
     variants: [{ label: 'the catalogue', variables: () => ({}), partner: ok(containsId((fx) => fx.contoso.programId)) }],
+  },
+
+  // ----- Queries: recurring revenue (partners get their own figures; naming Contoso is NOT_FOUND)
+  {
+    op: 'Query.exchangeRates',
+    document: DOCS.exchangeRates,
+    allow: EVERYONE,
+    // The vendor's rates, the same for everyone.
+    variants: [{ label: 'all rates', variables: () => ({}), partner: ok((data) => expect(collect(data, 'currency').length).toBeGreaterThan(0)) }],
+  },
+  {
+    op: 'Query.revenueCohorts',
+    document: DOCS.revenueCohorts,
+    allow: EVERYONE,
+    variants: [{ label: 'the cohorts', variables: () => ({}), partner: ok(ownCohortOnly) }],
+  },
+  {
+    op: 'Query.revenueCustomer',
+    document: DOCS.revenueCustomer,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's customer", variables: (fx) => ({ id: fx.contoso.revenueCustomerId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.subscriptionId)) },
+      { label: "Contoso's subscription id as a customer id", variables: (fx) => ({ id: fx.contoso.subscriptionId }), partner: notFound, vendor: notFound },
+    ],
+  },
+  {
+    op: 'Query.revenueCustomers',
+    document: DOCS.revenueCustomers,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "filter by Contoso's organisationId",
+        variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId }, first: 100 }),
+        partner: notFound,
+        vendor: ok(both(containsId((fx) => fx.contoso.revenueCustomerId), lacksId((fx) => fx.northwind.revenueCustomerId))),
+      },
+      { label: "search for Contoso's customer", variables: () => ({ filter: { search: 'Globex Matrix Revenue' } }), partner: ok(noIds), vendor: ok(containsId((fx) => fx.contoso.revenueCustomerId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(both(onlyNorthwind, containsId((fx) => fx.northwind.revenueCustomerId))) },
+    ],
+  },
+  {
+    op: 'Query.revenueLeaderboard',
+    document: DOCS.revenueLeaderboard,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: 'the whole board',
+        variables: () => ({ first: 100 }),
+        partner: ok(onlyNorthwind),
+        vendor: ok((data, fx) => expect(collect(data, 'organisationId')).toEqual(expect.arrayContaining([fx.northwind.orgId, fx.contoso.orgId]))),
+      },
+    ],
+  },
+  {
+    op: 'Query.revenueMovements',
+    document: DOCS.revenueMovements,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "filter by Contoso's organisationId and customer",
+        variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId, customerId: fx.contoso.revenueCustomerId } }),
+        partner: notFound,
+        vendor: ok(containsValue('customerId', (fx) => fx.contoso.revenueCustomerId)),
+      },
+      {
+        label: "filter by Contoso's customer only",
+        variables: (fx) => ({ filter: { customerId: fx.contoso.revenueCustomerId } }),
+        partner: ok(noIds),
+        vendor: ok(containsValue('customerId', (fx) => fx.contoso.revenueCustomerId)),
+      },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(onlyNorthwind) },
+    ],
+  },
+  {
+    op: 'Query.revenueRollup',
+    document: DOCS.revenueRollup,
+    allow: VENDOR_STAFF,
+    variants: [{ label: 'by program', variables: () => ({ groupBy: 'PROGRAM' }), vendor: ok((data) => expect(collect(data, 'key').length).toBeGreaterThan(0)) }],
+  },
+  {
+    op: 'Query.revenueSummary',
+    document: DOCS.revenueSummary,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's organisationId", variables: (fx) => ({ organisationId: fx.contoso.orgId }), partner: notFound, vendor: ok(organisationIs((fx) => fx.contoso.orgId)) },
+      { label: 'own figures (omitted)', variables: () => ({}), partner: ok(organisationIs((fx) => fx.northwind.orgId)), vendor: ok((data) => expect(collect(data, 'organisationId')).toEqual([])) },
+    ],
+  },
+  {
+    op: 'Query.upcomingRenewals',
+    document: DOCS.upcomingRenewals,
+    allow: EVERYONE,
+    variants: [
+      {
+        label: "Contoso's organisationId",
+        variables: (fx) => ({ organisationId: fx.contoso.orgId }),
+        partner: notFound,
+        vendor: ok(containsValue('subscriptionId', (fx) => fx.contoso.subscriptionId)),
+      },
+      {
+        label: 'own renewals (omitted)',
+        variables: () => ({}),
+        partner: ok(both(onlyNorthwind, containsValue('subscriptionId', (fx) => fx.northwind.subscriptionId))),
+        vendor: ok(containsValue('subscriptionId', (fx) => fx.contoso.subscriptionId)),
+      },
+    ],
   },
   {
     op: 'Query.tierChanges',
@@ -840,6 +965,63 @@ const OPERATIONS: OperationSpec[] = [
     variants: [{ label: "the lead assigned to Contoso", variables: (fx) => ({ id: fx.contoso.leadId }) }],
     probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
   },
+
+  // ----- Mutations: recurring revenue (vendor admins and channel managers; exchange rates: vendor admin)
+  {
+    op: 'Mutation.createRevenueCustomer',
+    document: DOCS.createRevenueCustomer,
+    allow: MANAGERS,
+    variants: [
+      { label: 'a customer of Contoso', variables: (fx) => ({ input: { name: 'Matrix Customer', organisationId: fx.contoso.orgId } }) },
+      { label: 'a customer of its own', variables: (fx) => ({ input: { name: 'Matrix Customer', organisationId: fx.northwind.orgId } }) },
+    ],
+    probe: { variables: () => ({ input: { name: 'Matrix Customer', organisationId: BAD_ID } }), field: 'organisationId' },
+  },
+  {
+    op: 'Mutation.createSubscriptionsFromDeal',
+    document: DOCS.createSubscriptionsFromDeal,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's approved registration", variables: (fx) => ({ id: fx.contoso.dealApprovedId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.importExchangeRates',
+    document: DOCS.importExchangeRates,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a one-row file', variables: () => ({ input: { csv: 'currency,valid_from,rate\nUSD,2020-01-01,9.99\n' } }) }],
+    probe: { variables: () => ({ input: { csv: 'currency,rate\nUSD,9.99\n' } }), field: 'csv' },
+  },
+  {
+    op: 'Mutation.importSubscriptionEvents',
+    document: DOCS.importSubscriptionEvents,
+    allow: MANAGERS,
+    variants: [{ label: "a file cancelling Contoso's subscription", variables: () => ({ input: { csv: 'kind,subscription_external_id,effective_date\nCANCEL,matrix-contoso-sub,2020-01-01\n' } }) }],
+    probe: { variables: () => ({ input: { csv: 'kind,subscription_external_id\nCANCEL,matrix-contoso-sub\n' } }), field: 'csv' },
+  },
+  {
+    op: 'Mutation.recordSubscriptionEvent',
+    document: DOCS.recordSubscriptionEvent,
+    allow: MANAGERS,
+    variants: [
+      { label: "cancel Contoso's subscription", variables: (fx) => ({ input: { kind: 'CANCEL', subscriptionId: fx.contoso.subscriptionId, effectiveDate: isoDay(0) } }) },
+      { label: "grow its own subscription", variables: (fx) => ({ input: { kind: 'CHANGE', subscriptionId: fx.northwind.subscriptionId, effectiveDate: isoDay(0), quantity: 9 } }) },
+    ],
+    probe: { variables: (fx) => ({ input: { kind: 'CANCEL', subscriptionId: fx.contoso.subscriptionId, effectiveDate: 'yesterday' } }), field: 'effectiveDate' },
+  },
+  {
+    op: 'Mutation.setExchangeRate',
+    document: DOCS.setExchangeRate,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a USD rate', variables: () => ({ input: { currency: 'USD', validFrom: '2020-01-01', rate: '9.99' } }) }],
+    probe: { variables: () => ({ input: { currency: 'EUR', validFrom: '2020-01-01', rate: '1' } }), field: 'currency' },
+  },
+  {
+    op: 'Mutation.transferRevenueCustomer',
+    document: DOCS.transferRevenueCustomer,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's customer to Northwind", variables: (fx) => ({ input: { customerId: fx.contoso.revenueCustomerId, organisationId: fx.northwind.orgId, effectiveFrom: isoDay(0) } }) }],
+    probe: { variables: (fx) => ({ input: { customerId: BAD_ID, organisationId: fx.northwind.orgId, effectiveFrom: isoDay(0) } }), field: 'customerId' },
+  },
 ];
 
 // ---- cases ---------------------------------------------------------------------------------------
@@ -952,6 +1134,19 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
       { input: { name: 'Contoso CRM sync', role: 'PARTNER_ADMIN', organisationId: contosoOrgId } },
       auth.VENDOR_ADMIN,
     );
+    // Recurring revenue, before the tier evaluation (a rollup refreshes the partners' revenue metrics):
+    // an end customer each, with a subscription whose term ends within the renewal window.
+    const revenueOf = async (organisationId: string, name: string, subscriptionExternalId: string): Promise<{ customerId: string; subscriptionId: string }> => {
+      const customer = await call<{ createRevenueCustomer: { id: string } }>(DOCS.createRevenueCustomer, { input: { name, organisationId, since: isoDay(-120) } }, auth.CHANNEL_MANAGER);
+      const customerId = customer.createRevenueCustomer.id;
+      const start = { kind: 'START', customerId, productSku: 'ACME-SIEM', effectiveDate: isoDay(-90), unitPrice: '450.00', intervalMonths: 1, termEndsOn: isoDay(30), subscriptionExternalId };
+      const started = await call<{ recordSubscriptionEvent: { event: { subscriptionId: string } } }>(DOCS.recordSubscriptionEvent, { input: start }, auth.CHANNEL_MANAGER);
+      return { customerId, subscriptionId: started.recordSubscriptionEvent.event.subscriptionId };
+    };
+    const contosoRevenue = await revenueOf(contosoOrgId, 'Globex Matrix Revenue', 'matrix-contoso-sub');
+    const northwindRevenue = await revenueOf(northwindOrgId, 'Initech Matrix Revenue', 'matrix-northwind-sub');
+    await t.app.get(RevenueRollupService).drain();
+
     // Contoso now qualifies for Platinum: the evaluation proposes a promotion (an open tier change).
     for (const [metric, value] of [['WON_DEALS', '50'], ['CERTIFIED_PEOPLE', '12']]) {
       await call(DOCS.recordPartnerMetric, { input: { organisationId: contosoOrgId, metric, value } }, auth.VENDOR_ADMIN);
@@ -1004,6 +1199,8 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         enrolmentId: northwindEnrolment.id,
         programId: northwindEnrolment.program_id,
         dealId: northwindDealId,
+        revenueCustomerId: northwindRevenue.customerId,
+        subscriptionId: northwindRevenue.subscriptionId,
       },
       contoso: {
         orgId: contosoOrgId,
@@ -1021,6 +1218,8 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         dealApprovedId,
         notificationId: await one(`SELECT id FROM notifications WHERE entity_id = $1 AND type = 'DEAL_APPROVED'`, [dealApprovedId]),
         leadId: contosoLead.createLead.id,
+        revenueCustomerId: contosoRevenue.customerId,
+        subscriptionId: contosoRevenue.subscriptionId,
       },
       productId,
       houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
@@ -1043,6 +1242,10 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     fx.contoso.dealApprovedId,
     fx.contoso.notificationId,
     fx.contoso.leadId,
+    fx.contoso.revenueCustomerId,
+    fx.contoso.subscriptionId,
+    'Globex Matrix Revenue',
+    'matrix-contoso-sub',
     CONTOSO_CONTACT,
   ];
 

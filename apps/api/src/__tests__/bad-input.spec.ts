@@ -3,6 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { dbFingerprint } from '../testing/db-state';
 import { dealInput, isoDate } from '../testing/factories';
 import { cursorOf, DOCS } from '../testing/operations';
+import { createRevenueCustomer, customerWithSubscription, recordEvent, startInput } from '../testing/revenue-fixtures';
 import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
 
 /**
@@ -33,6 +34,8 @@ interface Fixture {
   deals: { draftId: string; draftWithoutWebsiteId: string; submittedId: string; approvedId: string; contosoId: string };
   /** A lead in the pool. */
   leadId: string;
+  /** Recurring revenue: Northwind's customer (external id 'bad-input-customer', since 2025-01-01) with a subscription started 2025-01-10, a paused one, and Contoso's customer. */
+  revenue: { northwindOrgId: string; customerId: string; subscriptionId: string; pausedSubscriptionId: string; contosoCustomerId: string };
 }
 
 type Expected =
@@ -780,6 +783,135 @@ const MUTATIONS: Group[] = [
     ],
   },
 
+  // ----- recurring revenue
+  {
+    op: 'createRevenueCustomer',
+    document: DOCS.createRevenueCustomer,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ name: 'Bad Input Customer', organisationId: fx.contosoOrgId, since: '2025-01-01' }), [
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['blank name', () => ({ name: '   ' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['name holding a NUL character', () => ({ name: 'Bad\u0000Customer' }), field('name')],
+      ['over-long external id', () => ({ externalId: LONG }), field('externalId')],
+      ['domain that is none', () => ({ domain: 'not a domain' }), field('domain')],
+      ['over-long domain', () => ({ domain: `${'a'.repeat(300)}.test` }), field('domain')],
+      ['unknown country code', () => ({ country: 'XX' }), field('country')],
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+      ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), field('organisationId')],
+      ['the vendor as partner of record', (fx) => ({ organisationId: fx.vendorOrgId }), field('organisationId')],
+      ['organisationId missing', () => ({ organisationId: undefined }), coercion],
+      ['a partner of record from a future day', () => ({ since: isoDate(new Date(), 2) }), field('since')],
+      ['since that is no real date', () => ({ since: '2025-02-30' }), field('since')],
+      ['an external id already in use', () => ({ externalId: 'bad-input-customer' }), conflict],
+    ]),
+  },
+  {
+    op: 'transferRevenueCustomer',
+    document: DOCS.transferRevenueCustomer,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ customerId: fx.revenue.customerId, organisationId: fx.contosoOrgId, effectiveFrom: today() }), [
+      ['malformed customerId', () => ({ customerId: BAD_ID }), field('customerId')],
+      ['unknown customerId', () => ({ customerId: UNKNOWN_ID }), notFound],
+      ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+      ['unknown organisationId', () => ({ organisationId: UNKNOWN_ID }), field('organisationId')],
+      ['the vendor as partner of record', (fx) => ({ organisationId: fx.vendorOrgId }), field('organisationId')],
+      ['a move on a future day', () => ({ effectiveFrom: isoDate(new Date(), 2) }), field('effectiveFrom')],
+      ['a day that does not exist', () => ({ effectiveFrom: '2025-02-30' }), field('effectiveFrom')],
+      ['a move before the current partner of record started', () => ({ effectiveFrom: '2024-12-31' }), field('effectiveFrom')],
+      ['to the partner it is already with', (fx) => ({ organisationId: fx.revenue.northwindOrgId }), conflict],
+      ['effectiveFrom missing', () => ({ effectiveFrom: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'recordSubscriptionEvent',
+    document: DOCS.recordSubscriptionEvent,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...inputCases((fx) => startInput(fx.revenue.customerId), [
+        ['unknown kind', () => ({ kind: 'UPGRADE' }), coercion],
+        ['effectiveDate missing', () => ({ effectiveDate: undefined }), coercion],
+        ['effectiveDate that is no real date', () => ({ effectiveDate: '2025-02-29' }), field('effectiveDate')],
+        ['over-long event id', () => ({ eventId: LONG }), field('eventId')],
+        ['event id holding a NUL character', () => ({ eventId: 'evt\u0000' }), field('eventId')],
+        ['malformed customerId', () => ({ customerId: BAD_ID }), field('customerId')],
+        ['unknown customer', () => ({ customerId: UNKNOWN_ID }), field('customerId')],
+        ['unknown product', () => ({ productSku: 'ACME-NOPE' }), field('productSku')],
+        ['a one-time product', () => ({ productSku: 'ACME-ONBOARD' }), field('productSku')],
+        ['negative price', () => ({ unitPrice: '-450.00' }), field('unitPrice')],
+        ['price in exponent notation', () => ({ unitPrice: '4.5e2' }), field('unitPrice')],
+        ['more decimals than the currency has', () => ({ unitPrice: '450.001' }), field('unitPrice')],
+        ['a charge too large to sum', () => ({ quantity: 1_000_000, unitPrice: '999999999999999.99' }), field('unitPrice')],
+        ['unknown currency code', () => ({ currency: 'ZZZ' }), field('currency')],
+        ['a currency without an exchange rate for the month', () => ({ currency: 'USD', effectiveDate: '2015-07-15' }), field('currency')],
+        ['quantity beyond the limit', () => ({ quantity: 1_000_001 }), field('quantity')],
+        ['quantity beyond 32 bits', () => ({ quantity: 2 ** 40 }), coercion],
+        ['interval of 0 months', () => ({ intervalMonths: 0 }), field('intervalMonths')],
+        ['paid through before the start', () => ({ paidThrough: '2025-01-01' }), field('paidThrough')],
+        ['term ending before the start', () => ({ termEndsOn: '2025-01-01' }), field('termEndsOn')],
+        ['discount ending on the start day', () => ({ discountPercent: '10', discountEndsOn: '2025-01-10' }), field('discountEndsOn')],
+        ['both a percentage and an amount off', () => ({ discountPercent: '10', discountAmount: '5.00' }), field('discountPercent')],
+        ['a status that is not TRIAL or ACTIVE', () => ({ status: 'PAUSED' }), field('status')],
+      ]),
+      c('a change before the subscription starts', (fx) => ({ input: { kind: 'CHANGE', subscriptionId: fx.revenue.subscriptionId, effectiveDate: '2025-01-09', quantity: 2 } }), field('effectiveDate')),
+      c('a change of an unknown subscription', () => ({ input: { kind: 'CHANGE', subscriptionId: UNKNOWN_ID, effectiveDate: '2025-06-01', quantity: 2 } }), field('subscriptionId')),
+      c('a renewal without the new term end', (fx) => ({ input: { kind: 'RENEW', subscriptionId: fx.revenue.subscriptionId, effectiveDate: '2025-06-01' } }), field('termEndsOn')),
+      c('pausing a paused subscription', (fx) => ({ input: { kind: 'PAUSE', subscriptionId: fx.revenue.pausedSubscriptionId, effectiveDate: '2025-06-01' } }), conflict),
+    ],
+  },
+  {
+    op: 'importSubscriptionEvents',
+    document: DOCS.importSubscriptionEvents,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ csv: 'kind,subscription_external_id,effective_date,quantity\nCHANGE,bad-input-sub,2025-06-01,2\n', importValidRows: false }), [
+      ['no effective_date column', () => ({ csv: 'kind,subscription_external_id\nCHANGE,bad-input-sub\n' }), field('csv')],
+      ['an empty file', () => ({ csv: '' }), field('csv')],
+      ['a file that is no CSV (unclosed quote)', () => ({ csv: 'kind,effective_date\n"CHANGE,2025-06-01\n' }), field('csv')],
+      ['a file that is not UTF-8', () => ({ csv: 'kind,effective_date,product_sku\nSTART,2025-06-01,Caf\uFFFD\n' }), field('csv')],
+      ['a file holding NUL bytes', () => ({ csv: 'kind,effective_date\nSTART\u0000,2025-06-01\n' }), field('csv')],
+      ['more than 20,000 rows', () => ({ csv: `kind,effective_date\n${'START,2025-06-01\n'.repeat(20_001)}` }), field('csv')],
+      ['importValidRows as a string', () => ({ importValidRows: 'yes' }), coercion],
+      ['csv missing', () => ({ csv: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'setExchangeRate',
+    document: DOCS.setExchangeRate,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ currency: 'CHF', validFrom: '2025-01-01', rate: '1.05' }), [
+      ['the base currency', () => ({ currency: 'EUR' }), field('currency')],
+      ['unknown currency code', () => ({ currency: 'ZZZ' }), field('currency')],
+      ['currency as a word', () => ({ currency: 'FRANC' }), field('currency')],
+      ['rate 0', () => ({ rate: '0' }), field('rate')],
+      ['rate 0 with decimals', () => ({ rate: '0.0000' }), field('rate')],
+      ['negative rate', () => ({ rate: '-1.05' }), field('rate')],
+      ['rate with 11 decimals', () => ({ rate: '1.05000000001' }), field('rate')],
+      ['rate in exponent notation', () => ({ rate: '1e2' }), field('rate')],
+      ['rate with 15 digits before the point', () => ({ rate: '123456789012345' }), field('rate')],
+      ['empty rate', () => ({ rate: '' }), field('rate')],
+      ['validFrom that is no real date', () => ({ validFrom: '2025-02-30' }), field('validFrom')],
+      ['rate missing', () => ({ rate: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'importExchangeRates',
+    document: DOCS.importExchangeRates,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ csv: 'currency,valid_from,rate\nCHF,2025-01-01,1.05\n', importValidRows: false }), [
+      ['no rate column', () => ({ csv: 'currency,valid_from\nCHF,2025-01-01\n' }), field('csv')],
+      ['an empty file', () => ({ csv: '' }), field('csv')],
+      ['a file that is no CSV (unclosed quote)', () => ({ csv: 'currency,valid_from,rate\n"CHF,2025-01-01,1.05\n' }), field('csv')],
+      ['a file that is not UTF-8', () => ({ csv: 'currency,valid_from,rate\nCH\uFFFD,2025-01-01,1.05\n' }), field('csv')],
+      ['importValidRows as a string', () => ({ importValidRows: 'yes' }), coercion],
+    ]),
+  },
+  {
+    op: 'createSubscriptionsFromDeal',
+    document: DOCS.createSubscriptionsFromDeal,
+    as: 'VENDOR_ADMIN',
+    cases: [...idCases(), c('an approved deal (not won)', (fx) => ({ id: fx.deals.approvedId }), conflict), c('a draft (not registered yet)', (fx) => ({ id: fx.deals.draftId }), notFound)],
+  },
+
   // ----- notifications
   {
     op: 'markNotificationsRead',
@@ -978,6 +1110,88 @@ const QUERIES: Group[] = [
     cases: [...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf(UNKNOWN_ID), costRefusal), c('unreadOnly as a string', () => ({ unreadOnly: 'yes' }), coercion)],
   },
   { op: 'products', document: DOCS.products, as: 'PARTNER_ADMIN', cases: [c('activeOnly null', () => ({ activeOnly: null }), coercion)] },
+
+  // ----- recurring revenue
+  {
+    op: 'revenueCustomers',
+    document: DOCS.revenueCustomers,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('someone', 'not-a-uuid'), cursorOf('someone'), costRefusal),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: over-long search', () => ({ filter: { search: LONG } }), field('search')),
+      c('filter: search holding NUL', () => ({ filter: { search: 'a\u0000b' } }), field('search')),
+      c("partner admin: filter: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'revenueMovements',
+    document: DOCS.revenueMovements,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-number'), cursorOf('1', '2'), costRefusal),
+      c('after: a cursor beyond bigint', () => ({ after: cursorOf('99999999999999999999999') }), field('after')),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: malformed customerId', () => ({ filter: { customerId: BAD_ID } }), field('customerId')),
+      c('filter: unknown kind', () => ({ filter: { kind: 'GAIN' } }), field('kind')),
+      c('filter: month that is no date', () => ({ filter: { month: 'last month' } }), field('month')),
+      c('filter: a month still to come', () => ({ filter: { month: isoDate(new Date(), 62) } }), field('month')),
+      c("partner admin: filter: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'revenueLeaderboard',
+    document: DOCS.revenueLeaderboard,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      // An empty `after` reads as no cursor here (the board pages by offset), so that paging case is left out.
+      ...pagingCases(cursorOf('not-a-number'), cursorOf('1', '2'), costRefusal).filter((bad) => bad.name !== 'after: empty'),
+      c('unknown sort', () => ({ sort: 'REVENUE' }), coercion),
+      c('descending as a string', () => ({ descending: 'yes' }), coercion),
+      c('month that is no date', () => ({ month: '2025-13-01' }), field('month')),
+      c('a month still to come', () => ({ month: isoDate(new Date(), 62) }), field('month')),
+      c('filter: malformed programId', () => ({ filter: { programId: BAD_ID } }), field('programId')),
+      c('filter: malformed channelManagerId', () => ({ filter: { channelManagerId: BAD_ID } }), field('channelManagerId')),
+      c('filter: unknown country', () => ({ filter: { country: 'XX' } }), field('country')),
+    ],
+  },
+  {
+    op: 'revenueCustomer',
+    document: DOCS.revenueCustomer,
+    as: 'VENDOR_ADMIN',
+    cases: [...idCases(), c("partner admin: another partner's customer", (fx) => ({ id: fx.revenue.contosoCustomerId }), notFound, 'PARTNER_ADMIN')],
+  },
+  {
+    op: 'revenueSummary',
+    document: DOCS.revenueSummary,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')),
+      c('month that is no date', () => ({ month: 'November' }), field('month')),
+      c('a month still to come', () => ({ month: isoDate(new Date(), 62) }), field('month')),
+      c("partner admin: another partner's organisationId", (fx) => ({ organisationId: fx.contosoOrgId }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'upcomingRenewals',
+    document: DOCS.upcomingRenewals,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')),
+      c("partner admin: another partner's organisationId", (fx) => ({ organisationId: fx.contosoOrgId }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'revenueRollup',
+    document: DOCS.revenueRollup,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('unknown grouping', () => ({ groupBy: 'COUNTRY' }), coercion),
+      c('grouping null', () => ({ groupBy: null }), coercion),
+      c('month that is no date', () => ({ month: '2025-02-30' }), field('month')),
+      c('a month still to come', () => ({ month: isoDate(new Date(), 62) }), field('month')),
+    ],
+  },
 ];
 
 // ---- GraphQL limits --------------------------------------------------------------------------------
@@ -1081,6 +1295,21 @@ describe('bad input never causes a 500 and never writes', () => {
       contosoId: await register({ token: await t.login('rep@contoso.test') }, { submit: true }),
     };
 
+    // Recurring revenue: Northwind's customer with a subscription, a paused one, and Contoso's customer.
+    const northwindOrgId = (await one(`SELECT id FROM organisations WHERE name = 'Northwind IT'`)).id;
+    const vendorToken = auth.VENDOR_ADMIN.token ?? '';
+    const customer = await createRevenueCustomer(t, vendorToken, { organisationId: northwindOrgId, name: 'Bad Input Revenue', externalId: 'bad-input-customer' });
+    const started = await recordEvent(t, vendorToken, startInput(customer.id, { subscriptionExternalId: 'bad-input-sub' }));
+    const paused = await recordEvent(t, vendorToken, startInput(customer.id));
+    await recordEvent(t, vendorToken, { kind: 'PAUSE', subscriptionId: paused.event.subscriptionId, effectiveDate: '2025-03-01' });
+    const revenue = {
+      northwindOrgId,
+      customerId: customer.id,
+      subscriptionId: started.event.subscriptionId,
+      pausedSubscriptionId: paused.event.subscriptionId,
+      contosoCustomerId: (await customerWithSubscription(t, vendorToken, contosoOrgId)).customerId,
+    };
+
     fx = {
       vendorOrgId: (await one(`SELECT id FROM organisations WHERE kind = 'VENDOR'`)).id,
       contosoOrgId,
@@ -1095,6 +1324,7 @@ describe('bad input never causes a 500 and never writes', () => {
       houseAccountId: (await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`)).id,
       deals,
       leadId: (await call<{ createLead: { id: string } }>(DOCS.createLead, { input: { companyName: 'Pool Lead', country: 'NL' } }, auth.VENDOR_ADMIN)).createLead.id,
+      revenue,
     };
     expect(fx.tierIds).toHaveLength(4);
   });

@@ -24,6 +24,16 @@ export const STATE_TABLES = [
   'deal_conflicts',
   'notifications',
   'notification_mutes',
+  'revenue_customers',
+  'revenue_customer_partners',
+  'revenue_subscriptions',
+  'revenue_subscription_events',
+  'revenue_exchange_rates',
+  'revenue_movements',
+  'revenue_customer_months',
+  'revenue_partner_months',
+  'revenue_pending',
+  'revenue_rollup_state',
 ] as const;
 
 export type DbFingerprint = Record<(typeof STATE_TABLES)[number], { rows: number; hash: string }>;

@@ -10,6 +10,11 @@ const DEAL_FIELDS = 'id number organisationId status customerName customerDomain
 const CONFLICT_FIELDS = 'source score reasons registrationId registrationNumber organisationId organisationName houseAccountId customerName customerDomain customerCountry';
 const PRODUCT_FIELDS = 'id sku name productLine pricing listPrice currency active';
 const RULES_FIELDS = 'programId protectionDays maxExtensions extensionDays reviewSlaBusinessDays minimumValue minimumValueCurrency allowHouseAccounts';
+// Reads select no externalId/domain: the demo ledger's customer moved from Contoso to Northwind keeps its
+// 'contoso-…' billing ids, which would trip the 'contoso' marker in Northwind's own (legitimate) answers.
+const REVENUE_CUSTOMER_FIELDS = 'id name country organisationId';
+const SUBSCRIPTION_EVENT_FIELDS = 'id subscriptionId kind effectiveDate status quantity unitPrice intervalMonths currency discountPercent discountAmount discountEndsOn paidThrough termEndsOn cancelledOn source externalEventId mrr';
+const IMPORT_REPORT_FIELDS = 'rows applied duplicates errors { row column message }';
 
 /**
  * One GraphQL document per query and mutation of the API, shared by the authorization matrix and
@@ -60,6 +65,27 @@ export const DOCS = {
   lead: `query($id: ID!) { lead(id: $id) { id status companyName assignedOrganisationId assignments { organisationId outcome } } }`,
   leads: `query($filter: LeadFilter, $first: Int = 25, $after: String) {
     leads(filter: $filter, first: $first, after: $after) { edges { cursor node { id status companyName assignedOrganisationId } } pageInfo { hasNextPage endCursor } } }`,
+
+  // Queries: recurring revenue
+  exchangeRates: `query { exchangeRates { currency validFrom rate } }`,
+  revenueCohorts: `query { revenueCohorts { quarter partners startMrr quarters { offset mrr retention } } }`,
+  revenueCustomer: `query($id: ID!) {
+    revenueCustomer(id: $id) { ${REVENUE_CUSTOMER_FIELDS} partnerHistory { organisationId effectiveFrom }
+      subscriptions { id customerId productId status currency mrr termEndsOn events { id kind effectiveDate mrr } } } }`,
+  revenueCustomers: `query($filter: RevenueCustomerFilter, $first: Int = 25, $after: String) {
+    revenueCustomers(filter: $filter, first: $first, after: $after) { edges { cursor node { ${REVENUE_CUSTOMER_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+  revenueLeaderboard: `query($filter: RevenueLeaderboardFilter, $sort: RevenueLeaderboardSort, $descending: Boolean, $month: String, $first: Int = 25, $after: String) {
+    revenueLeaderboard(filter: $filter, sort: $sort, descending: $descending, month: $month, first: $first, after: $after) {
+      month currency totalCount hasNextPage endCursor rows { organisationId name country mrr arr mrrGrowth nrr grr logoChurnRate customers } } }`,
+  revenueMovements: `query($filter: RevenueMovementFilter, $first: Int = 25, $after: String) {
+    revenueMovements(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { id customerId customerName subscriptionId organisationId date kind currency amount cause sourceId } } pageInfo { hasNextPage endCursor } } }`,
+  revenueRollup: `query($groupBy: RevenueGroupBy! = TIER, $month: String) { revenueRollup(groupBy: $groupBy, month: $month) { key label partners mrr arr customers nrr grr logoChurnRate } }`,
+  revenueSummary: `query($organisationId: ID, $month: String) {
+    revenueSummary(organisationId: $organisationId, month: $month) { organisationId month currency mrr arr customers nrr grr logoChurnRate arpa ltv
+      trend { month mrr customers } waterfall { opening new expansion contraction churn reactivation transferIn transferOut fx closing } } }`,
+  upcomingRenewals: `query($organisationId: ID) {
+    upcomingRenewals(organisationId: $organisationId) { subscriptionId customerId customerName organisationId productId termEndsOn daysLeft mrr currency } }`,
 
   // Mutations
   acceptLead: `mutation($id: ID!) { acceptLead(id: $id) { id status registrationId } }`,
@@ -115,6 +141,15 @@ export const DOCS = {
   updateDealRegistration: `mutation($id: ID!, $input: UpdateDealRegistrationInput!) { updateDealRegistration(id: $id, input: $input) { ${DEAL_FIELDS} } }`,
   updateDealRules: `mutation($programId: ID!, $input: DealRulesInput!) { updateDealRules(programId: $programId, input: $input) { ${RULES_FIELDS} } }`,
   updateProduct: `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { ${PRODUCT_FIELDS} } }`,
+
+  // Mutations: recurring revenue
+  createSubscriptionsFromDeal: `mutation($id: ID!) { createSubscriptionsFromDeal(id: $id) { duplicate event { ${SUBSCRIPTION_EVENT_FIELDS} } } }`,
+  createRevenueCustomer: `mutation($input: CreateRevenueCustomerInput!) { createRevenueCustomer(input: $input) { ${REVENUE_CUSTOMER_FIELDS} externalId domain } }`,
+  importExchangeRates: `mutation($input: RevenueCsvImportInput!) { importExchangeRates(input: $input) { ${IMPORT_REPORT_FIELDS} } }`,
+  importSubscriptionEvents: `mutation($input: RevenueCsvImportInput!) { importSubscriptionEvents(input: $input) { ${IMPORT_REPORT_FIELDS} } }`,
+  recordSubscriptionEvent: `mutation($input: SubscriptionEventInput!) { recordSubscriptionEvent(input: $input) { duplicate event { ${SUBSCRIPTION_EVENT_FIELDS} } } }`,
+  setExchangeRate: `mutation($input: ExchangeRateInput!) { setExchangeRate(input: $input) { currency validFrom rate } }`,
+  transferRevenueCustomer: `mutation($input: TransferRevenueCustomerInput!) { transferRevenueCustomer(input: $input) { ${REVENUE_CUSTOMER_FIELDS} } }`,
 } as const;
 
 export type OperationName = keyof typeof DOCS;

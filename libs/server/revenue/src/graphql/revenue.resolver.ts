@@ -124,8 +124,15 @@ export class RevenueResolver {
     const events = await this.ledger.eventsOf(subs.map((s) => s.id));
     const products = new Map((await this.deals.productsByIds([...new Set(subs.map((s) => s.productId))])).map((p) => [p.id, p.name]));
     const today = this.ledger.today();
+    // A partner sees the history from when the customer became its own (and the terms it took over), not
+    // the prices and discounts of an earlier partner's period.
+    const since = ctx.partnerScope
+      ? ((await this.ledger.partnerHistory([customer.id])).filter((r) => r.organisationId === ctx.partnerScope).at(-1)?.from ?? null)
+      : null;
     return subs.map((s) => {
-      const own = events.filter((e) => e.subscriptionId === s.id);
+      const all = events.filter((e) => e.subscriptionId === s.id);
+      const takenOver = since ? all.filter((e) => e.effectiveDate < since).at(-1) : undefined;
+      const own = since ? all.filter((e) => e === takenOver || e.effectiveDate >= since) : all;
       const now = [...own].reverse().find((e) => e.effectiveDate <= today) ?? own[0]!;
       const mrr = now.effectiveDate <= today ? monthlyRecurringMinor(termsOf(now), today) : 0n;
       return {
@@ -240,7 +247,7 @@ export class RevenueResolver {
   ): Promise<LeaderboardModel> {
     const month = this.reports.resolveMonth(args.month);
     const rows = await this.reports.leaderboard(ctx, filter ?? {}, args.sort, args.descending, month);
-    const offset = args.after ? Number(parseCursor(args.after, ['bigint'])![0]) : 0;
+    const offset = args.after === undefined || args.after === null ? 0 : Number(parseCursor(args.after, ['bigint'])![0]);
     const first = Math.min(args.first, MAX_LEADERBOARD_PAGE);
     const page = rows.slice(offset, offset + first);
     const hasNextPage = offset + first < rows.length;

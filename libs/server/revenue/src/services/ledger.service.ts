@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrorCollector, isDomainError, normaliseDomain } from '@prm/domain/common';
-import { formatMoneyPlain, isCurrencyCode, minorUnitDigits, money, parseDecimal, parseMoney, parsePercent } from '@prm/domain/money';
+import { formatMoneyPlain, isCurrencyCode as isCurrencyShape, minorUnitDigits, money, parseDecimal, parseMoney, parsePercent } from '@prm/domain/money';
 import { cancellationEffectiveDate, isEarlyRenewal, isIsoDate, MAX_INTERVAL_MONTHS, monthOf, RATE_MAX_FRACTION_DIGITS } from '@prm/domain/revenue';
 import { AppConfig, Clock, type Connection, type CsvRowError, JobsService, parseCursor, pgCode, readCsv, RequestContext, toConnection } from '@prm/server/core';
 import { DealRegistrationsService, DealSetupService } from '@prm/server/deals';
 import { AuditService, OrganisationsService } from '@prm/server/identity';
+import { isISO4217CurrencyCode } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CUSTOMER_COLUMNS,
@@ -24,6 +25,8 @@ export const REVENUE_ROLLUP_JOB = 'revenue-rollup';
 /** Rows per CSV file; larger histories go through the billing endpoint or several files. */
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_QUANTITY = 1_000_000;
+/** Largest charge per billing interval (quantity × unit price) in minor units: 10^15, leaving room for sums. */
+const MAX_CHARGE_MINOR = 1_000_000_000_000_000n;
 
 export interface CreateCustomerData {
   name: string;
@@ -90,6 +93,8 @@ const CSV_COLUMN: Record<string, string> = {
   cancelledOn: 'cancelled_on',
 };
 
+/** An ISO 4217 code in use (CSV and billing input are checked as strictly as the GraphQL inputs). */
+const isCurrencyCode = (code: string): boolean => isCurrencyShape(code) && isISO4217CurrencyCode(code);
 const todayOf = (date: Date): string => date.toISOString().slice(0, 10);
 const blank = (value: string | null | undefined): boolean => value === null || value === undefined || value === '';
 
@@ -128,10 +133,10 @@ export class LedgerService {
     const rows: CustomerRow[] = await this.dataSource.query(
       `SELECT ${CUSTOMER_COLUMNS} FROM revenue_customers c
         WHERE ($1::uuid IS NULL OR c.organisation_id = $1)
-          AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%' OR c.external_id = $2 OR c.domain = lower($2))
+          AND ($2::text IS NULL OR c.name ILIKE '%' || $2 || '%' OR c.external_id = $6 OR c.domain = lower($6))
           AND ($3::text IS NULL OR (lower(c.name), c.id) > ($3, $4::uuid))
         ORDER BY lower(c.name), c.id LIMIT $5`,
-      [org, filter.search ? filter.search.replace(/[%_\\]/g, '\\$&') : null, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1],
+      [org, filter.search ? filter.search.replace(/[%_\\]/g, '\\$&') : null, cursor?.[0] ?? null, cursor?.[1] ?? null, first + 1, filter.search ?? null],
     );
     return toConnection(rows, first, (r) => [r.name.toLowerCase(), r.id]);
   }
@@ -276,10 +281,13 @@ export class LedgerService {
       this.nudge();
       return result;
     } catch (err) {
-      // Two deliveries of one event at once: the second loses the unique race and reports the first.
-      if (pgCode(err) === '23505' && data.eventId) {
+      // Two deliveries of one event at once: the second loses the unique race, or (having checked for the
+      // event id just before the first committed) is refused by the state the first left, and reports the first.
+      if (data.eventId && (pgCode(err) === '23505' || isDomainError(err))) {
         const existing = await this.eventByExternalId(this.dataSource.manager, data.eventId);
         if (existing) return { event: existing, duplicate: true };
+      }
+      if (pgCode(err) === '23505') {
         throw new DomainError('CONFLICT', 'A subscription with that external id exists.', { subscriptionExternalId: ['Use CHANGE for an existing subscription.'] });
       }
       throw err;
@@ -374,6 +382,10 @@ export class LedgerService {
 
     const quantity = data.quantity ?? base?.quantity ?? 1;
     if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_QUANTITY) errors.add('quantity', `Use a whole number from 0 to ${MAX_QUANTITY}.`);
+    else if (unitPriceMinor !== null && BigInt(quantity) * unitPriceMinor > MAX_CHARGE_MINOR) {
+      // Beyond this the rollups' sums (bigint minor units) could overflow; refused before anything is stored.
+      errors.add(blank(data.unitPrice) ? 'quantity' : 'unitPrice', 'Quantity × unit price is too large for one subscription.');
+    }
     const intervalMonths = data.intervalMonths ?? base?.intervalMonths ?? null;
     if (intervalMonths === null) errors.add('intervalMonths', 'Give the billing interval in months (1 monthly, 3 quarterly, 12 annual, 24 or 36 multi-year).');
     else if (!Number.isInteger(intervalMonths) || intervalMonths < 1 || intervalMonths > MAX_INTERVAL_MONTHS) {
@@ -449,7 +461,9 @@ export class LedgerService {
       case 'RENEW':
         if (blank(data.termEndsOn)) errors.add('termEndsOn', 'Give the end of the renewed term.');
         else if (base?.termEndsOn && data.termEndsOn! <= base.termEndsOn) errors.add('termEndsOn', `Must be after the current term's end (${base.termEndsOn}).`);
-        earlyRenewal = base?.termEndsOn ? isEarlyRenewal(data.effectiveDate, base.termEndsOn) : false;
+        // Early is about when the renewal was recorded: today, or, for one back-dated from a billing history, the day it took
+        // effect — never a future effective date (a renewal recorded now for a term starting when the old one ends).
+        earlyRenewal = base?.termEndsOn ? isEarlyRenewal(data.effectiveDate < this.today() ? data.effectiveDate : this.today(), base.termEndsOn) : false;
         if (status === 'CANCELLED' || status === 'PAUSED') conflict(`A ${status.toLowerCase()} subscription cannot be renewed; resume it first.`);
         break;
     }
