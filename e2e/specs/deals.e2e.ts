@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { DealDetailPage } from '../pages/deal-detail.page';
 import { DealFormPage } from '../pages/deal-form.page';
 import { DealListPage } from '../pages/deal-list.page';
 import { ReviewQueuePage } from '../pages/review-queue.page';
 import { Shell } from '../pages/shell.page';
-import { launchBrowser } from '../support/browser';
 import { signInAs } from '../support/sign-in';
-import { type RunningServer, startServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 
 // A browser test that fails once is retried once; the first failure is still printed.
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
@@ -22,21 +20,8 @@ const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 const shownDate = (date: Date): string => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
 
 describe('deal registration in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 150_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
-
-  const signIn = (email: string) => signInAs(browser, server.url, email, { timeZone: TIME_ZONE, acceptDownloads: true });
+  const suite = useServerAndBrowser();
+  const signIn = (email: string) => signInAs(suite.browser, suite.server.url, email, { timeZone: TIME_ZONE, acceptDownloads: true });
 
 
   it('a rep registers and submits a deal, the channel manager approves it from the review queue, the rep sees it protected', async () => {

@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { DealFormPage } from '../pages/deal-form.page';
 import { DealMetricsPage } from '../pages/deal-metrics.page';
 import { LeadsPage } from '../pages/leads.page';
 import { Shell } from '../pages/shell.page';
-import { launchBrowser } from '../support/browser';
 import { signInAs } from '../support/sign-in';
-import { type RunningServer, startServer } from '../support/server';
+import { useServerAndBrowser } from '../support/suite';
 
 // A browser test that fails once is retried once; the first failure is still printed.
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
@@ -14,21 +12,8 @@ const TIME_ZONE = 'Europe/Amsterdam';
 const PARTNER = 'Northwind IT';
 
 describe('leads passed to partners in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-
-  beforeAll(async () => {
-    server = await startServer();
-    ({ browser, close: closeBrowser } = await launchBrowser());
-  }, 150_000);
-
-  afterAll(async () => {
-    await closeBrowser?.();
-    await server?.stop();
-  });
-
-  const signIn = (email: string) => signInAs(browser, server.url, email, { timeZone: TIME_ZONE });
+  const suite = useServerAndBrowser();
+  const signIn = (email: string) => signInAs(suite.browser, suite.server.url, email, { timeZone: TIME_ZONE });
 
 
   it('the channel manager passes a lead to a partner, the rep accepts it and lands on the prefilled draft registration', async () => {

@@ -22,6 +22,10 @@ export interface Formatters {
   dateTime: (iso: string) => string;
   /** A month sent as YYYY-MM: "March 2026" / "maart 2026". */
   month: (ym: string) => string;
+  /** A month for a chart axis, YYYY-MM: "Mar 26" / "mrt 26". */
+  monthShort: (ym: string) => string;
+  /** An amount for a chart axis, rounded and shortened: "€12K" / "€ 12K". */
+  moneyCompact: (value: string | number, currency: string) => string;
   metric: (metric: Metric, value: string | number) => string;
   country: (code: string) => string;
   /** "14 and 3" / "14 en 3". */
@@ -41,26 +45,32 @@ export function formattersFor(locale: LocaleTag): Formatters {
   // A YYYY-MM-DD day is read as midnight UTC and shown in UTC, so it never shifts by a time zone.
   const dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const monthShortFormat = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const moneyFormats = new Map<string, Intl.NumberFormat | null>();
   const regionNames = new Intl.DisplayNames([locale], { type: 'region' });
   const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
 
   const number = (value: string | number): string => numberFormat.format(toNumber(value));
   const percent = (value: string | number): string => percentFormat.format(toNumber(value) / 100);
-  const money = (value: string | number, currency: string): string => {
-    let format = moneyFormats.get(currency);
-    if (!format) {
+  /** One formatter per currency and style; null for a code Intl does not know. */
+  const currencyFormat = (currency: string, compact: boolean): Intl.NumberFormat | null => {
+    const key = `${currency}:${compact ? 'compact' : 'full'}`;
+    if (!moneyFormats.has(key)) {
       try {
-        format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        moneyFormats.set(key, new Intl.NumberFormat(locale, { style: 'currency', currency, ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}) }));
       } catch {
-        // An unknown code: the number with the code after it.
-        return `${number(value)} ${currency}`;
+        moneyFormats.set(key, null);
       }
-      moneyFormats.set(currency, format);
     }
-    return format.format(toNumber(value));
+    return moneyFormats.get(key) ?? null;
   };
+  // An unknown code: the number with the code after it.
+  const money = (value: string | number, currency: string): string => currencyFormat(currency, false)?.format(toNumber(value)) ?? `${number(value)} ${currency}`;
   const eur = (value: string | number): string => money(value, 'EUR');
+  const monthOf = (ym: string, format: Intl.DateTimeFormat): string => {
+    const date = new Date(`${ym}-01T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? ym : format.format(date);
+  };
 
   const formatters: Formatters = {
     locale,
@@ -74,10 +84,9 @@ export function formattersFor(locale: LocaleTag): Formatters {
       return Number.isNaN(date.getTime()) ? ymd : dayFormat.format(date);
     },
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
-    month: (ym) => {
-      const date = new Date(`${ym}-01T00:00:00Z`);
-      return Number.isNaN(date.getTime()) ? ym : monthFormat.format(date);
-    },
+    month: (ym) => monthOf(ym, monthFormat),
+    monthShort: (ym) => monthOf(ym, monthShortFormat),
+    moneyCompact: (value, currency) => currencyFormat(currency, true)?.format(toNumber(value)) ?? `${number(value)} ${currency}`,
     metric: (metric, value) => {
       switch (metric) {
         case 'T12M_ARR_SOLD':

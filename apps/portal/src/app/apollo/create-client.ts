@@ -16,6 +16,14 @@ declare module '@apollo/client' {
 const isUnauthenticated = (error: unknown): boolean =>
   CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
 
+/** Leaderboard pages: a page fetched `after` another adds its rows; any other change of arguments is a new list. */
+const leaderboardPages: FieldPolicy<{ rows: readonly unknown[] }> = {
+  keyArgs: ['sort', 'descending', 'month', 'filter'],
+  merge(existing, incoming, { args }) {
+    return existing && args?.['after'] ? { ...incoming, rows: [...existing.rows, ...incoming.rows] } : incoming;
+  },
+};
+
 /** Reads organisations, programs and users by id from the cache when a list already loaded them. */
 const readById = (typename: string): FieldPolicy<Reference> => ({
   read(existing, { args, toReference }) {
@@ -40,6 +48,8 @@ export function createCache(): InMemoryCache {
           houseAccounts: relayStylePagination(['search']),
           leads: relayStylePagination(['filter']),
           notifications: relayStylePagination(['unreadOnly']),
+          revenueMovements: relayStylePagination(['filter']),
+          revenueLeaderboard: leaderboardPages,
           organisation: readById('Organisation'),
           program: readById('Program'),
           user: readById('User'),

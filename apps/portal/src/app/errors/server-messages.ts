@@ -80,6 +80,9 @@ const KNOWN: Record<string, ServerMessageKey> = {
   'At most 4000 characters.': 'max4000',
   'Choose an end date after the start date.': 'periodOrder',
   'Choose a period of at most 3 years.': 'periodTooLong',
+  // Revenue (why lifetime value is undefined)
+  'No customer churned in the window, so lifetime value is unbounded.': 'ltvNoChurn',
+  'No paying customers in the window.': 'ltvNoCustomers',
 };
 
 export const serverMessageKey = (message: string): ServerMessageKey | undefined => KNOWN[message];

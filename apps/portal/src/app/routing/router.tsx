@@ -24,6 +24,9 @@ const ReviewQueuePage = lazy(() => import('../../features/deal-reviews/review-qu
 const HouseAccountsPage = lazy(() => import('../../features/house-accounts/house-accounts-page'));
 const LeadsPage = lazy(() => import('../../features/leads/leads-page'));
 const DealMetricsPage = lazy(() => import('../../features/deal-metrics/deal-metrics-page'));
+const RevenuePage = lazy(() => import('../../features/revenue/revenue-page'));
+const PartnerRevenuePage = lazy(() => import('../../features/revenue/partner-revenue-page'));
+const RevenueCustomerPage = lazy(() => import('../../features/revenue/revenue-customer-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -47,6 +50,10 @@ export const router = createBrowserRouter([
           { path: 'house-accounts', element: <RequireRole roles={VENDOR_ROLES}><HouseAccountsPage /></RequireRole> },
           { path: 'leads', element: <RequireRole roles={ALL_ROLES}><LeadsPage /></RequireRole> },
           { path: 'deal-metrics', element: <RequireRole roles={ALL_ROLES}><DealMetricsPage /></RequireRole> },
+          { path: 'revenue', element: <RequireRole roles={VENDOR_ROLES}><RevenuePage /></RequireRole> },
+          { path: 'revenue/partners/:id', element: <RequireRole roles={VENDOR_ROLES}><PartnerRevenuePage /></RequireRole> },
+          // Partners open their own customers from the movements on their home page.
+          { path: 'revenue/customers/:id', element: <RequireRole roles={ALL_ROLES}><RevenueCustomerPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

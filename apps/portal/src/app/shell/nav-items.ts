@@ -14,6 +14,7 @@ export interface NavItem {
     | 'leads'
     | 'houseAccounts'
     | 'dealMetrics'
+    | 'revenue'
     | 'programs'
     | 'users'
     | 'audit';
@@ -32,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/leads', labelKey: 'leads', roles: ALL_ROLES },
   { to: '/house-accounts', labelKey: 'houseAccounts', roles: VENDOR_ROLES },
   { to: '/deal-metrics', labelKey: 'dealMetrics', roles: ALL_ROLES },
+  { to: '/revenue', labelKey: 'revenue', roles: VENDOR_ROLES },
   { to: '/programs', labelKey: 'programs', roles: ALL_ROLES },
   { to: '/users', labelKey: 'users', roles: USER_ADMIN_ROLES },
   { to: '/audit', labelKey: 'audit', roles: ['VENDOR_ADMIN'] },

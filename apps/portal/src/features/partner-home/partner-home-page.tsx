@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { PageTitle } from '../../app/routing/page-title';
 import { useFormat } from '../../i18n/use-format';
+import { RevenueOverview } from '../revenue/revenue-overview';
 import { TierCard } from '../tier-status/tier-card';
 import { OrganisationProfileForm } from './organisation-profile-form';
 import { PartnerHomeDocument } from './partner-home.documents';
@@ -52,6 +53,7 @@ export default function PartnerHomePage() {
           <TierCard key={status.enrolment.id} status={status} perspective="partner" />
         ))}
       </SimpleGrid>
+      {organisation ? <RevenueOverview title={t('revenue.homeTitle')} /> : null}
     </Stack>
   );
 }
