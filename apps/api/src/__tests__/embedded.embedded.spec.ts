@@ -1,4 +1,6 @@
 import { JobsService } from '@prm/server/core';
+import { RevenueRollupService } from '@prm/server/revenue';
+import { createPartner, gqlOk } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 // The same application on the embedded engine (PGlite): migrations, demo data, sign-in, queries,
@@ -111,6 +113,50 @@ describe('embedded database (PGlite)', () => {
     // The session carries the trigram threshold of the scoring rule, as a server's connections do.
     const [row] = await t.dataSource.query(`SELECT current_setting('pg_trgm.similarity_threshold') AS value`);
     expect(row.value).toBe('0.6');
+  });
+
+  it('records revenue events, drains, rebuilds and reports the same summary', async () => {
+    // Tokens are minted at the real time; the ledger is dated against a fixed day, and the clock is put back after.
+    const [admin, manager] = [await t.login('admin@vendor.test'), await t.login('manager@vendor.test')];
+    const organisationId = (await createPartner(t, admin, { name: 'Embedded Revenue Partner' })).id;
+    const realNow = t.clock.now();
+    t.clock.set(new Date('2026-11-25T10:00:00Z'));
+    try {
+      const { createRevenueCustomer: customer } = await gqlOk<{ createRevenueCustomer: { id: string } }>(
+        t, `mutation($input: CreateRevenueCustomerInput!) { createRevenueCustomer(input: $input) { id } }`,
+        { input: { name: 'Embedded Customer', organisationId, since: '2025-01-01' } }, { token: manager });
+      const record = async (input: Record<string, unknown>) =>
+        (await gqlOk<{ recordSubscriptionEvent: { event: { subscriptionId: string; mrr: string } } }>(
+          t, `mutation($input: SubscriptionEventInput!) { recordSubscriptionEvent(input: $input) { event { subscriptionId mrr } } }`, { input }, { token: manager })).recordSubscriptionEvent.event;
+      const siem = await record({ kind: 'START', customerId: customer.id, productSku: 'ACME-SIEM', effectiveDate: '2025-01-10', quantity: 2, unitPrice: '450.00', intervalMonths: 1, currency: 'EUR' });
+      await record({ kind: 'CHANGE', subscriptionId: siem.subscriptionId, effectiveDate: '2025-06-15', quantity: 3 });
+      // An annual plan: 12 × 150.00 a year is 150.00 a month, cancelled with October paid → gone in November.
+      const backup = await record({ kind: 'START', customerId: customer.id, productSku: 'ACME-BACKUP', effectiveDate: '2025-09-01', quantity: 12, unitPrice: '150.00', intervalMonths: 12, currency: 'EUR' });
+      expect(backup.mrr).toBe('150.00');
+      await record({ kind: 'CANCEL', subscriptionId: backup.subscriptionId, effectiveDate: '2026-10-20', paidThrough: '2026-10-31' });
+      const rollups = t.app.get(RevenueRollupService);
+      await rollups.drain();
+
+      const summary = async () =>
+        (await gqlOk<{ revenueSummary: Record<string, unknown> }>(t, `query($org: ID) { revenueSummary(organisationId: $org, month: "2026-11-01") {
+          mrr arr customers nrr grr waterfall { opening expansion contraction churn closing } } }`, { org: organisationId }, { token: manager })).revenueSummary;
+      const expected = {
+        mrr: '1350.00',
+        arr: '16200.00',
+        customers: 1,
+        // November 2025: 1350.00 + 150.00 = 1500.00; now 1350.00.
+        nrr: '90.00',
+        grr: '90.00',
+        waterfall: { opening: '1500.00', expansion: '0.00', contraction: '-150.00', churn: '0.00', closing: '1350.00' },
+      };
+      expect(await summary()).toEqual(expected);
+      const before = await t.dataSource.query(`SELECT * FROM revenue_partner_months WHERE organisation_id = $1 ORDER BY month`, [organisationId]);
+      await rollups.rebuild();
+      expect(await t.dataSource.query(`SELECT * FROM revenue_partner_months WHERE organisation_id = $1 ORDER BY month`, [organisationId])).toEqual(before);
+      expect(await summary()).toEqual(expected);
+    } finally {
+      t.clock.set(realNow);
+    }
   });
 
   it('runs background jobs, enqueued atomically with the transaction that causes them', async () => {

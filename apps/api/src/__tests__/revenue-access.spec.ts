@@ -4,8 +4,8 @@ import request from 'supertest';
 import { dbFingerprint } from '../testing/db-state';
 import { gqlOk, partnerIds } from '../testing/factories';
 import { collect, DOCS, mentions } from '../testing/operations';
-import { customerWithSubscription, recordEvent } from '../testing/revenue-fixtures';
-import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
+import { customerWithSubscription, recordEvent, startRevenueApp } from '../testing/revenue-fixtures';
+import { type Auth, codeOf, type GqlResponse, type TestApp } from '../testing/test-app';
 
 /**
  * Object-level authorization of the revenue context. Northwind's users and API key aim every revenue
@@ -52,14 +52,14 @@ describe('revenue access: a partner never reaches another organisation’s reven
   const leaked = (text: string): string[] => markers.filter((m) => text.toLowerCase().includes(m.toLowerCase()));
 
   beforeAll(async () => {
-    t = await startTestApp({ now: TODAY });
-    await t.seedDemo();
-    vendor.VENDOR_ADMIN = { token: await t.login('admin@vendor.test') };
-    vendor.CHANNEL_MANAGER = { token: await t.login('manager@vendor.test') };
-    vendor.ANALYST = { token: await t.login('analyst@vendor.test') };
-    partner.PARTNER_ADMIN = { token: await t.login('admin@northwind.test') };
-    partner.PARTNER_REP = { token: await t.login('rep@northwind.test') };
-    contosoAdmin = { token: await t.login('admin@contoso.test') };
+    const app = await startRevenueApp(TODAY);
+    t = app.t;
+    vendor.VENDOR_ADMIN = { token: await app.login('admin@vendor.test') };
+    vendor.CHANNEL_MANAGER = { token: await app.login('manager@vendor.test') };
+    vendor.ANALYST = { token: await app.login('analyst@vendor.test') };
+    partner.PARTNER_ADMIN = { token: await app.login('admin@northwind.test') };
+    partner.PARTNER_REP = { token: await app.login('rep@northwind.test') };
+    contosoAdmin = { token: await app.login('admin@contoso.test') };
     const ids = await partnerIds(t, token(vendor.VENDOR_ADMIN));
     northwind = ids.get('Northwind IT')!;
     contoso = ids.get('Contoso Managed Services')!;

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { dbFingerprint } from '../testing/db-state';
 import { gqlOk, partnerIds } from '../testing/factories';
 import { DOCS } from '../testing/operations';
-import { createRevenueCustomer, customerWithSubscription, recordEvent, setExchangeRate, startInput } from '../testing/revenue-fixtures';
-import { codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
+import { createRevenueCustomer, customerWithSubscription, recordEvent, setExchangeRate, startInput, startRevenueApp } from '../testing/revenue-fixtures';
+import { codeOf, type GqlResponse, type TestApp } from '../testing/test-app';
 
 /**
  * Getting subscription events into the ledger: the billing-system endpoint (API key, idempotent by
@@ -61,10 +61,11 @@ describe('revenue ingestion', () => {
   const importEvents = async (csv: string, importValidRows = false, token = manager): Promise<ImportReport> =>
     (await gqlOk<{ importSubscriptionEvents: ImportReport }>(t, DOCS.importSubscriptionEvents, { input: { csv, importValidRows } }, { token })).importSubscriptionEvents;
 
+  let login: (email: string) => Promise<string>;
+
   beforeAll(async () => {
-    t = await startTestApp({ now: new Date('2026-11-25T10:00:00Z') });
-    await t.seedDemo();
-    [admin, manager] = await Promise.all(['admin@vendor.test', 'manager@vendor.test'].map((e) => t.login(e)));
+    ({ t, login } = await startRevenueApp(new Date('2026-11-25T10:00:00Z')));
+    [admin, manager] = await Promise.all(['admin@vendor.test', 'manager@vendor.test'].map(login));
     const ids = await partnerIds(t, admin);
     northwind = ids.get('Northwind IT')!;
     contoso = ids.get('Contoso Managed Services')!;
@@ -136,7 +137,7 @@ describe('revenue ingestion', () => {
 
     it('refuses a missing or invalid key (401) and keys without a writing vendor role (403), writing nothing', async () => {
       const body = startInput(customerId, { eventId: 'bill-denied' });
-      const partnerSession = await t.login('admin@northwind.test');
+      const partnerSession = await login('admin@northwind.test');
       // (The keys' first use stamps their last_used_at; the ledger is what must not change.)
       const before = await revenueTables();
       expect((await post('/api/revenue/events', body)).status).toBe(401);
@@ -303,7 +304,7 @@ describe('revenue ingestion', () => {
     it('is for vendor admins and channel managers only', async () => {
       const csv = rows(['denied-1,CHANGE,,csv-sub-a,,2025-10-01,9,,,']);
       for (const email of ['analyst@vendor.test', 'admin@northwind.test', 'rep@contoso.test']) {
-        await refused(DOCS.importSubscriptionEvents, { input: { csv, importValidRows: false } }, 'FORBIDDEN', undefined, await t.login(email));
+        await refused(DOCS.importSubscriptionEvents, { input: { csv, importValidRows: false } }, 'FORBIDDEN', undefined, await login(email));
       }
     });
   });
@@ -376,7 +377,7 @@ describe('revenue ingestion', () => {
 
     it('is for vendor admins and channel managers only', async () => {
       for (const email of ['analyst@vendor.test', 'admin@northwind.test', 'rep@northwind.test']) {
-        await refused(DOCS.recordSubscriptionEvent, change({ quantity: 2 }), 'FORBIDDEN', undefined, await t.login(email));
+        await refused(DOCS.recordSubscriptionEvent, change({ quantity: 2 }), 'FORBIDDEN', undefined, await login(email));
       }
     });
 
@@ -412,7 +413,7 @@ describe('revenue ingestion', () => {
     });
 
     it('setExchangeRate is for the vendor admin only', async () => {
-      for (const token of [manager, await t.login('analyst@vendor.test'), await t.login('admin@contoso.test')]) {
+      for (const token of [manager, await login('analyst@vendor.test'), await login('admin@contoso.test')]) {
         await refused(DOCS.setExchangeRate, { input: { currency: 'CHF', validFrom: '2025-01-01', rate: '1.05' } }, 'FORBIDDEN', undefined, token);
       }
     });
@@ -431,7 +432,7 @@ describe('revenue ingestion', () => {
 
       const good = await importRates('currency,valid_from,rate\nchf,2025-01-01,1.05\nSEK,2025-01-01,0.088\nCHF,2025-07-01,1.07\n');
       expect(good).toEqual({ rows: 3, applied: 3, duplicates: 0, errors: [] });
-      const { exchangeRates } = await gqlOk<{ exchangeRates: { currency: string; validFrom: string; rate: string }[] }>(t, DOCS.exchangeRates, {}, { token: await t.login('rep@northwind.test') });
+      const { exchangeRates } = await gqlOk<{ exchangeRates: { currency: string; validFrom: string; rate: string }[] }>(t, DOCS.exchangeRates, {}, { token: await login('rep@northwind.test') });
       expect(exchangeRates.filter((r) => r.currency === 'CHF').map((r) => [r.validFrom, r.rate])).toEqual([
         ['2025-07-01', '1.0700000000'],
         ['2025-01-01', '1.0500000000'],

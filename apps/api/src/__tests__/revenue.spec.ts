@@ -1,6 +1,9 @@
 import { RevenueRollupService } from '@prm/server/revenue';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 import { createPartner, dealInput, gqlOk, partnerIds } from '../testing/factories';
-import { codeOf, startTestApp, type TestApp } from '../testing/test-app';
+import { startRevenueApp } from '../testing/revenue-fixtures';
+import { codeOf, type TestApp } from '../testing/test-app';
 
 const SUMMARY = `query($org: ID, $month: String) { revenueSummary(organisationId: $org, month: $month) {
   organisationId month currency mrr arr customers nrr grr cohortStartMrr logoChurnRate grossMrrChurn netMrrChurn arpa ltv ltvNote
@@ -35,9 +38,9 @@ describe('recurring revenue', () => {
     (await gqlOk<{ revenueSummary: Summary }>(t, SUMMARY, { org, month }, { token })).revenueSummary;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: new Date('2026-11-25T10:00:00Z') });
-    await t.seedDemo();
-    [admin, manager, northwindRep] = await Promise.all(['admin@vendor.test', 'manager@vendor.test', 'rep@northwind.test'].map((e) => t.login(e)));
+    let login: (email: string) => Promise<string>;
+    ({ t, login } = await startRevenueApp(new Date('2026-11-25T10:00:00Z')));
+    [admin, manager, northwindRep] = await Promise.all(['admin@vendor.test', 'manager@vendor.test', 'rep@northwind.test'].map(login));
     // Fresh partners: the demo partners have a demo ledger of their own.
     northwind = (await createPartner(t, admin, { name: 'Revenue Test One' })).id;
     contoso = (await createPartner(t, admin, { name: 'Revenue Test Two' })).id;
@@ -117,6 +120,27 @@ describe('recurring revenue', () => {
     expect(count).toBe(1);
     // A partner cannot do it.
     expect(codeOf(await t.gql(fromDeal, { id: deal.id }, { token: northwindRep }))).toBe('FORBIDDEN');
+  });
+
+  it('exports the leaderboard as filtered and sorted, and movements of one kind', async () => {
+    await rollups.drain();
+    const csv = async (url: string) => {
+      const res = await request(t.app.getHttpServer()).get(url).set('Authorization', `Bearer ${manager}`);
+      expect(res.status).toBe(200);
+      return parse(res.text, { columns: true }) as Record<string, string>[];
+    };
+    const board = (await gqlOk<{ revenueLeaderboard: { rows: { organisationId: string }[] } }>(
+      t, `{ revenueLeaderboard(sort: NAME, descending: false, first: 100, filter: { country: "BE" }) { rows { organisationId } } }`, {}, { token: manager })).revenueLeaderboard.rows;
+    const exported = await csv('/api/revenue/leaderboard.csv?sort=NAME&descending=false&country=BE');
+    expect(board.length).toBeGreaterThan(1);
+    expect(exported.map((r) => r['organisationId'])).toEqual(board.map((r) => r.organisationId));
+    expect(exported.every((r) => r['country'] === 'BE')).toBe(true);
+
+    const month = '2026-03-01';
+    const transfers = await csv(`/api/revenue/movements.csv?month=${month}&kind=TRANSFER_OUT`);
+    expect(transfers.length).toBeGreaterThan(0);
+    expect(transfers.every((r) => r['kind'] === 'TRANSFER_OUT' && r['date']!.startsWith('2026-03'))).toBe(true);
+    expect((await request(t.app.getHttpServer()).get('/api/revenue/movements.csv?kind=BOGUS').set('Authorization', `Bearer ${manager}`)).status).toBe(400);
   });
 
   it('keeps partners out of each other’s revenue', async () => {

@@ -1,6 +1,33 @@
 import { gqlOk } from './factories';
 import { DOCS } from './operations';
-import type { TestApp } from './test-app';
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * Starts the app with its business clock fixed at `now` and the demo data seeded on that date, and
+ * returns a sign-in that works whatever the real date: access tokens are checked against real time,
+ * so each sign-in happens on the real clock and the fixed date is put back afterwards.
+ */
+export async function startRevenueApp(now: Date): Promise<{ t: TestApp; login: (email: string) => Promise<string> }> {
+  const t = await startTestApp();
+  t.clock.set(now);
+  await t.seedDemo();
+  // One sign-in at a time: each moves the shared clock and puts it back.
+  let queue: Promise<unknown> = Promise.resolve();
+  const login = (email: string): Promise<string> => {
+    const run = queue.then(async () => {
+      const fixed = t.clock.now();
+      t.clock.set(new Date());
+      try {
+        return await t.login(email);
+      } finally {
+        t.clock.set(fixed);
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return { t, login };
+}
 
 /** Small builders for the recurring-revenue ledger, through the API (a vendor admin or channel manager token). */
 

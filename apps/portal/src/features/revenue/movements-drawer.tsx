@@ -87,7 +87,7 @@ export function MovementsDrawer({ organisationId, month, step, currency, onClose
               </Text>
               <CsvExportButton
                 path="/api/revenue/movements.csv"
-                params={{ organisationId, month: monthArg(month) }}
+                params={{ organisationId, month: monthArg(month), kind: STEP_KINDS[step] }}
                 testId="movements-export"
                 hint={t('revenue.movements.exportHint')}
               />

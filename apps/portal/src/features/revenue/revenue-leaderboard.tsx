@@ -93,7 +93,20 @@ export function RevenueLeaderboard({ month }: { month: string | null }) {
     <RevenueCard
       title={board ? t('revenue.leaderboard.title', { month: format.month(monthOfDay(board.month)) }) : t('revenue.leaderboard.titlePlain')}
       intro={t('revenue.leaderboard.intro')}
-      actions={<CsvExportButton path="/api/revenue/leaderboard.csv" params={{ month: monthArg(month) }} testId="leaderboard-export" hint={t('revenue.leaderboard.exportHint')} />}
+      actions={<CsvExportButton
+          path="/api/revenue/leaderboard.csv"
+          params={{
+            month: monthArg(month),
+            sort,
+            descending: String(descending),
+            programId: filter.programId?.toString(),
+            tierId: filter.tierId?.toString(),
+            country: filter.country,
+            channelManagerId: filter.channelManagerId?.toString(),
+          }}
+          testId="leaderboard-export"
+          hint={t('revenue.leaderboard.exportHint')}
+        />}
       testId="revenue-leaderboard"
     >
       <Stack gap="sm">

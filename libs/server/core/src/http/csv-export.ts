@@ -1,9 +1,12 @@
 import { stringify } from 'csv-stringify';
 import type { Request, Response } from 'express';
 
-/** Spreadsheet formula injection: a cell starting with = + - @ (or a tab/CR) is prefixed with a quote. */
+/**
+ * Spreadsheet formula injection: a cell starting with = + - @ (or a tab/CR) is prefixed with a quote —
+ * except a plain negative number ("-25.00"), which is no formula and must stay a number.
+ */
 export function csvCell(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) && !/^-\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
 }
 
 /**

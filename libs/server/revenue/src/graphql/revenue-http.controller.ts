@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { formatMoneyPlain, money } from '@prm/domain/money';
-import { ALL_ROLES, Allow, CalendarDate, Ctx, EntityId, RequestContext, Role, sendCsv, VENDOR_ROLES } from '@prm/server/core';
+import { MOVEMENT_KINDS } from '@prm/domain/revenue';
+import { ALL_ROLES, Allow, CalendarDate, CountryCode, Ctx, EntityId, RequestContext, Role, sendCsv, VENDOR_ROLES } from '@prm/server/core';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { LedgerService } from '../services/ledger.service';
-import { type GroupRollupRow, type LeaderboardRow, type MovementRow, type RenewalRow, RevenueReportsService } from '../services/revenue-reports.service';
+import { type GroupRollupRow, LEADERBOARD_SORTS, type LeaderboardRow, type LeaderboardSort, type MovementRow, type RenewalRow, RevenueReportsService } from '../services/revenue-reports.service';
 import { CreateRevenueCustomerInput, SubscriptionEventInput } from './revenue.graphql';
 import { toEventModel } from './revenue.resolver';
 
@@ -14,6 +15,18 @@ export class RevenueExportQuery {
   @IsOptional() @EntityId() organisationId?: string;
   @IsOptional() @CalendarDate() month?: string;
   @IsOptional() @IsIn(['TIER', 'PROGRAM'], { message: 'Use TIER or PROGRAM.' }) groupBy?: 'TIER' | 'PROGRAM';
+  @IsOptional() @IsIn([...MOVEMENT_KINDS], { message: 'Not a movement kind.' }) kind?: string;
+}
+
+/** The leaderboard query's sort and filters as URL parameters, so the export is the table as shown. */
+export class LeaderboardExportQuery {
+  @IsOptional() @CalendarDate() month?: string;
+  @IsOptional() @IsIn([...LEADERBOARD_SORTS], { message: 'Not a sort field.' }) sort?: LeaderboardSort;
+  @IsOptional() @IsIn(['true', 'false'], { message: 'Use true or false.' }) descending?: 'true' | 'false';
+  @IsOptional() @EntityId() programId?: string;
+  @IsOptional() @EntityId() tierId?: string;
+  @IsOptional() @CountryCode() country?: string;
+  @IsOptional() @EntityId() channelManagerId?: string;
 }
 
 /**
@@ -46,8 +59,9 @@ export class RevenueHttpController {
 
   @Get('leaderboard.csv')
   @Allow(...ALL_ROLES)
-  async leaderboardCsv(@Ctx() ctx: RequestContext, @Query() query: RevenueExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const rows = await this.reports.leaderboard(ctx, {}, 'ARR', true, query.month);
+  async leaderboardCsv(@Ctx() ctx: RequestContext, @Query() query: LeaderboardExportQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const { month, sort, descending, ...filter } = query;
+    const rows = await this.reports.leaderboard(ctx, filter, sort ?? 'ARR', descending !== 'false', month);
     const currency = this.reports.currency;
     const columns = ['organisationId', 'name', 'country', 'currency', 'mrr', 'arr', 'mrrGrowthPct', 'nrrPct', 'grrPct', 'logoChurnPct', 'customers'] as const;
     await sendCsv(req, res, 'revenue-leaderboard', columns, once(rows), (r: LeaderboardRow, c) => {
@@ -126,7 +140,7 @@ export class RevenueHttpController {
   private async *movementBatches(ctx: RequestContext, query: RevenueExportQuery): AsyncGenerator<MovementRow[]> {
     let after: string | undefined;
     for (;;) {
-      const page = await this.reports.movements(ctx, { organisationId: query.organisationId, month: query.month }, BATCH, after);
+      const page = await this.reports.movements(ctx, { organisationId: query.organisationId, month: query.month, kind: query.kind }, BATCH, after);
       yield page.edges.map((e) => e.node);
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
       after = page.pageInfo.endCursor;

@@ -1,17 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { formatFixed, minorUnitDigits } from '@prm/domain/money';
-import { addMonths, customerMonths, customerMovements, type CustomerMonth, type LedgerEvent, type Movement, monthOf, ratioPercent } from '@prm/domain/revenue';
+import { addMonths, customerMonths, customerMovements, type LedgerEvent, monthOf, type PartnerOfRecord, ratioPercent } from '@prm/domain/revenue';
 import { AppConfig, Clock, LOGGER } from '@prm/server/core';
 import { ProgramsService } from '@prm/server/programs';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
-import { LedgerService } from './ledger.service';
-import { termsOf } from './ledger.types';
+import { type EventRow, termsOf } from './ledger.types';
 
 const BATCH = 500;
-const INSERT_CHUNK = 5_000;
+/** Customers per step of a full rebuild. */
+const REBUILD_BATCH = 2_000;
+const INSERT_CHUNK = 10_000;
 const EPOCH = '1900-01-01';
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+/**
+ * First statement of every rollup transaction. The statements below are planned with generous row
+ * estimates (an unnest of the partner list, CTEs), which put even a one-partner recompute above
+ * jit_above_cost: compiling it took 70–100 ms for a statement that runs in 5 ms (docs/performance.md).
+ */
+const ROLLUP_SETTINGS = 'SET LOCAL jit = off';
+
+/** One customer's ledger as the rollups read it. */
+interface CustomerLedger {
+  events: LedgerEvent[];
+  partners: PartnerOfRecord[];
+}
+
+/**
+ * Rows to insert, column by column (movements, then customer months), as the statements take them.
+ * Every value needs no quoting in an array literal: uuids, ISO dates, integers, the movement kinds
+ * and causes, currency codes.
+ */
+interface ComputedRows {
+  movements: { customer: string[]; subscription: string[]; organisation: string[]; date: string[]; kind: string[]; currency: string[]; amount: string[]; cause: string[]; source: (string | null)[] };
+  months: { customer: string[]; month: string[]; organisation: string[]; currency: string[]; amounts: string[][] };
+}
+
+/** The amounts of a customer month, in the order of the table's columns opening_minor … closing_minor. */
+const MONTH_AMOUNTS = 9;
+
+/**
+ * A PostgreSQL array literal of values that need no quoting (see ComputedRows): node-postgres sends
+ * it as one string, where a JavaScript array is escaped element by element (a tenth of a rebuild).
+ */
+const literal = (values: readonly (string | null)[]): string => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
 
 interface PendingRow {
   customerId: string;
@@ -39,7 +72,6 @@ export class RevenueRollupService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly ledger: LedgerService,
     private readonly programs: ProgramsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -55,6 +87,7 @@ export class RevenueRollupService {
     let total = 0;
     for (;;) {
       const done = await this.dataSource.transaction(async (em) => {
+        await em.query(ROLLUP_SETTINGS);
         const batch: PendingRow[] = await em.query(
           `SELECT customer_id AS "customerId", from_month::text AS "fromMonth" FROM revenue_pending
             ORDER BY queued_at, customer_id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
@@ -73,23 +106,19 @@ export class RevenueRollupService {
     return total;
   }
 
-  /** Recomputes every derived row from the ledger (`npm run metrics:rebuild`). */
+  /**
+   * Recomputes every derived row from the ledger (`npm run metrics:rebuild`), customer batch by
+   * customer batch with the same load, compute and write steps as `drain`, overlapped: while this
+   * process computes one batch, the database writes the one before and reads the one after.
+   */
   async rebuild(): Promise<{ customers: number; movements: number; customerMonths: number; partnerMonths: number }> {
     const counts = await this.dataSource.transaction(async (em) => {
+      await em.query(ROLLUP_SETTINGS);
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('revenue-rollup'))`);
       await em.query(`TRUNCATE revenue_movements, revenue_customer_months, revenue_partner_months`);
       await em.query(`DELETE FROM revenue_pending`);
       const affected: Affected = new Map();
-      let customers = 0;
-      let after = '00000000-0000-0000-0000-000000000000';
-      for (;;) {
-        const ids: { id: string }[] = await em.query(`SELECT id FROM revenue_customers WHERE id > $1 ORDER BY id LIMIT 2000`, [after]);
-        if (ids.length === 0) break;
-        after = ids[ids.length - 1]!.id;
-        customers += ids.length;
-        const part = await this.recomputeCustomers(em, ids.map((r) => ({ customerId: r.id, fromMonth: EPOCH })), true);
-        for (const [org, month] of part) touch(affected, org, month);
-      }
+      const customers = await this.rebuildCustomers(em, affected);
       await this.recomputePartners(em, affected);
       await em.query(
         `INSERT INTO revenue_rollup_state (id, through_month, rates_from) VALUES (true, $1, NULL)
@@ -108,6 +137,47 @@ export class RevenueRollupService {
   }
 
   /**
+   * Every customer, REBUILD_BATCH at a time in id order, into emptied tables. The statements share the
+   * transaction's one connection, which runs them in the order sent: the next batch's ids and ledger
+   * are asked for before this batch is computed, and its rows are sent without waiting for them.
+   */
+  private async rebuildCustomers(em: EntityManager, affected: Affected): Promise<number> {
+    const pending: Promise<unknown>[] = [];
+    // Settled later; a failure surfaces where the promise is awaited (or in the final wait), not as an unhandled rejection.
+    const track = <T>(promise: Promise<T>): Promise<T> => {
+      promise.catch(() => undefined);
+      pending.push(promise);
+      return promise;
+    };
+    const idsAfter = (after: string): Promise<string[]> =>
+      track(em.query(`SELECT id FROM revenue_customers WHERE id > $1 ORDER BY id LIMIT ${REBUILD_BATCH}`, [after]).then((rows: { id: string }[]) => rows.map((r) => r.id)));
+    const current = this.currentMonth();
+    let customers = 0;
+    try {
+      let ids = await idsAfter(NO_ID);
+      let ledger = ids.length > 0 ? track(this.loadCustomers(em, ids)) : null;
+      let nextIds = ids.length > 0 ? idsAfter(ids[ids.length - 1]!) : null;
+      while (ledger && nextIds) {
+        const loaded = await ledger;
+        const batch = ids;
+        ids = await nextIds;
+        ledger = ids.length > 0 ? track(this.loadCustomers(em, ids)) : null;
+        nextIds = ids.length > 0 ? idsAfter(ids[ids.length - 1]!) : null;
+        customers += batch.length;
+        const rows = this.computeCustomers(batch, loaded, () => EPOCH, current, affected);
+        track(this.writeCustomers(em, rows));
+      }
+      await Promise.all(pending);
+    } catch (err) {
+      // The first failure aborts the transaction and fails every later statement: report the first.
+      const settled = await Promise.allSettled(pending);
+      const first = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      throw first ? first.reason : err;
+    }
+    return customers;
+  }
+
+  /**
    * A new month carries every paying customer's closing MRR into it (no movement, same partner),
    * and an exchange-rate change revalues the partner months from its month on.
    */
@@ -118,6 +188,7 @@ export class RevenueRollupService {
         `SELECT through_month::text AS through, rates_from::text AS rates FROM revenue_rollup_state FOR UPDATE`,
       );
       if (state && (state.through ?? current) >= current && !state.rates) return;
+      await em.query(ROLLUP_SETTINGS);
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('revenue-rollup'))`);
       const affected: Affected = new Map();
       if (state?.through && state.through < current) {
@@ -153,13 +224,7 @@ export class RevenueRollupService {
   private async recomputeCustomers(em: EntityManager, pending: readonly PendingRow[], fresh: boolean): Promise<Affected> {
     const ids = pending.map((p) => p.customerId);
     const fromOf = new Map(pending.map((p) => [p.customerId, p.fromMonth]));
-    const events = await this.ledger.eventsOfCustomers(ids, em);
-    const partners: { id: string; customer_id: string; organisation_id: string; from: string }[] = await em.query(
-      `SELECT id, customer_id, organisation_id, effective_from::text AS "from" FROM revenue_customer_partners WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`,
-      [ids],
-    );
-    const eventsOf = groupBy(events, (e) => e.customerId);
-    const partnersOf = groupBy(partners, (p) => p.customer_id);
+    const loaded = await this.loadCustomers(em, ids);
     const affected: Affected = new Map();
     if (!fresh) {
       const removed: { organisation_id: string; month: string }[] = await em.query(
@@ -176,86 +241,125 @@ export class RevenueRollupService {
         [ids, ids.map((id) => fromOf.get(id))],
       );
     }
-    const current = this.currentMonth();
-    const movementRows: (Movement & { customerId: string })[] = [];
-    const monthRows: (CustomerMonth & { customerId: string })[] = [];
-    for (const customerId of ids) {
-      const history = partnersOf.get(customerId);
-      if (!history) continue;
-      const ledgerEvents: LedgerEvent[] = (eventsOf.get(customerId) ?? []).map((e) => ({
+    const rows = this.computeCustomers(ids, loaded, (id) => fromOf.get(id)!, this.currentMonth(), affected);
+    await this.writeCustomers(em, rows);
+    return affected;
+  }
+
+  /**
+   * The events and partner records of these customers: only the columns the rollups use (the two
+   * statements go out together).
+   */
+  private async loadCustomers(em: EntityManager, ids: readonly string[]): Promise<Map<string, CustomerLedger>> {
+    type Raw = Pick<EventRow, 'id' | 'subscriptionId' | 'customerId' | 'effectiveDate' | 'sequence' | 'status' | 'quantity' | 'intervalMonths' | 'currency' | 'discountKind' | 'discountEndsOn'> & {
+      unitPriceMinor: string;
+      discountValue: string | null;
+    };
+    const [events, partners]: [Raw[], { id: string; customer_id: string; organisation_id: string; from: string }[]] = await Promise.all([
+      em.query(
+        `SELECT e.id, e.subscription_id AS "subscriptionId", s.customer_id AS "customerId", e.effective_date::text AS "effectiveDate", e.sequence::text AS sequence,
+                e.status, e.quantity, e.unit_price_minor::text AS "unitPriceMinor", e.interval_months AS "intervalMonths", e.currency,
+                e.discount_kind AS "discountKind", e.discount_value::text AS "discountValue", e.discount_ends_on::text AS "discountEndsOn"
+           FROM revenue_subscription_events e JOIN revenue_subscriptions s ON s.id = e.subscription_id
+          WHERE s.customer_id = ANY($1) ORDER BY s.customer_id, e.subscription_id, e.effective_date, e.sequence`,
+        [ids],
+      ),
+      em.query(
+        `SELECT id, customer_id, organisation_id, effective_from::text AS "from" FROM revenue_customer_partners WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`,
+        [ids],
+      ),
+    ]);
+    const ledgers = new Map<string, CustomerLedger>();
+    const of = (customerId: string): CustomerLedger => {
+      let ledger = ledgers.get(customerId);
+      if (!ledger) ledgers.set(customerId, (ledger = { events: [], partners: [] }));
+      return ledger;
+    };
+    for (const e of events) {
+      of(e.customerId).events.push({
         id: e.id,
         subscriptionId: e.subscriptionId,
         effectiveDate: e.effectiveDate,
         sequence: Number(e.sequence),
-        terms: termsOf(e),
-      }));
-      const movements = customerMovements(
-        ledgerEvents,
-        history.map((p) => ({ id: p.id, organisationId: p.organisation_id, from: p.from })),
-      );
+        terms: termsOf({
+          ...e,
+          quantity: Number(e.quantity),
+          unitPriceMinor: BigInt(e.unitPriceMinor),
+          intervalMonths: Number(e.intervalMonths),
+          discountValue: e.discountValue === null ? null : BigInt(e.discountValue),
+        }),
+      });
+    }
+    for (const p of partners) of(p.customer_id).partners.push({ id: p.id, organisationId: p.organisation_id, from: p.from });
+    return ledgers;
+  }
+
+  /** Movements and customer months of these customers from `fromOf(customer)` on (the domain's customerMovements and customerMonths); touches `affected`. */
+  private computeCustomers(ids: readonly string[], ledgers: Map<string, CustomerLedger>, fromOf: (customerId: string) => string, current: string, affected: Affected): ComputedRows {
+    const mv: ComputedRows['movements'] = { customer: [], subscription: [], organisation: [], date: [], kind: [], currency: [], amount: [], cause: [], source: [] };
+    const cm: ComputedRows['months'] = { customer: [], month: [], organisation: [], currency: [], amounts: Array.from({ length: MONTH_AMOUNTS }, () => []) };
+    for (const customerId of ids) {
+      const ledger = ledgers.get(customerId);
+      if (!ledger || ledger.partners.length === 0) continue;
+      const movements = customerMovements(ledger.events, ledger.partners);
       const last = movements.length > 0 ? monthOf(movements[movements.length - 1]!.date) : current;
-      const from = fromOf.get(customerId)!;
-      for (const m of movements) if (m.date >= from) movementRows.push({ ...m, customerId });
+      const from = fromOf(customerId);
+      for (const m of movements) {
+        if (m.date < from) continue;
+        mv.customer.push(customerId);
+        mv.subscription.push(m.subscriptionId);
+        mv.organisation.push(m.organisationId);
+        mv.date.push(m.date);
+        mv.kind.push(m.kind);
+        mv.currency.push(m.currency);
+        mv.amount.push(m.amountMinor.toString());
+        mv.cause.push(m.cause);
+        mv.source.push(m.sourceId);
+      }
       for (const row of customerMonths(movements, last > current ? last : current)) {
         if (row.month < from) continue;
-        monthRows.push({ ...row, customerId });
+        cm.customer.push(customerId);
+        cm.month.push(row.month);
+        cm.organisation.push(row.organisationId);
+        cm.currency.push(row.currency);
+        const t = row.movements;
+        [row.openingMinor, t.NEW, t.EXPANSION, t.CONTRACTION, t.CHURN, t.REACTIVATION, t.TRANSFER_IN, t.TRANSFER_OUT, row.closingMinor].forEach((v, i) => cm.amounts[i]!.push(v.toString()));
         touch(affected, row.organisationId, row.month);
       }
     }
-    await this.insertMovements(em, movementRows);
-    await this.insertCustomerMonths(em, monthRows);
-    return affected;
+    return { movements: mv, months: cm };
   }
 
-  private async insertMovements(em: EntityManager, rows: readonly (Movement & { customerId: string })[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      await em.query(
-        `INSERT INTO revenue_movements (customer_id, subscription_id, organisation_id, date, month, kind, currency, amount_minor, cause, source_id)
-         SELECT c, s, o, d, date_trunc('month', d)::date, k, cur, a, ca, src
-           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::uuid[])
-             AS t (c, s, o, d, k, cur, a, ca, src)`,
-        [
-          chunk.map((r) => r.customerId),
-          chunk.map((r) => r.subscriptionId),
-          chunk.map((r) => r.organisationId),
-          chunk.map((r) => r.date),
-          chunk.map((r) => r.kind),
-          chunk.map((r) => r.currency),
-          chunk.map((r) => r.amountMinor.toString()),
-          chunk.map((r) => r.cause),
-          chunk.map((r) => r.sourceId),
-        ],
+  /** Inserts the rows, INSERT_CHUNK per statement; the statements go out together. */
+  private async writeCustomers(em: EntityManager, rows: ComputedRows): Promise<void> {
+    const writes: Promise<unknown>[] = [];
+    const mv = rows.movements;
+    for (let i = 0; i < mv.customer.length; i += INSERT_CHUNK) {
+      const cut = (col: readonly (string | null)[]): string => literal(col.slice(i, i + INSERT_CHUNK));
+      writes.push(
+        em.query(
+          `INSERT INTO revenue_movements (customer_id, subscription_id, organisation_id, date, month, kind, currency, amount_minor, cause, source_id)
+           SELECT c, s, o, d, date_trunc('month', d)::date, k, cur, a, ca, src
+             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::uuid[])
+               AS t (c, s, o, d, k, cur, a, ca, src)`,
+          [mv.customer, mv.subscription, mv.organisation, mv.date, mv.kind, mv.currency, mv.amount, mv.cause, mv.source].map(cut),
+        ),
       );
     }
-  }
-
-  private async insertCustomerMonths(em: EntityManager, rows: readonly (CustomerMonth & { customerId: string })[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const col = (pick: (r: CustomerMonth) => bigint) => chunk.map((r) => pick(r).toString());
-      await em.query(
-        `INSERT INTO revenue_customer_months (customer_id, month, organisation_id, currency, opening_minor, new_minor, expansion_minor,
-           contraction_minor, churn_minor, reactivation_minor, transfer_in_minor, transfer_out_minor, closing_minor)
-         SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
-           $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
-        [
-          chunk.map((r) => r.customerId),
-          chunk.map((r) => r.month),
-          chunk.map((r) => r.organisationId),
-          chunk.map((r) => r.currency),
-          col((r) => r.openingMinor),
-          col((r) => r.movements.NEW),
-          col((r) => r.movements.EXPANSION),
-          col((r) => r.movements.CONTRACTION),
-          col((r) => r.movements.CHURN),
-          col((r) => r.movements.REACTIVATION),
-          col((r) => r.movements.TRANSFER_IN),
-          col((r) => r.movements.TRANSFER_OUT),
-          col((r) => r.closingMinor),
-        ],
+    const cm = rows.months;
+    for (let i = 0; i < cm.customer.length; i += INSERT_CHUNK) {
+      const cut = (col: readonly string[]): string => literal(col.slice(i, i + INSERT_CHUNK));
+      writes.push(
+        em.query(
+          `INSERT INTO revenue_customer_months (customer_id, month, organisation_id, currency, opening_minor, new_minor, expansion_minor,
+             contraction_minor, churn_minor, reactivation_minor, transfer_in_minor, transfer_out_minor, closing_minor)
+           SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
+             $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
+          [cm.customer, cm.month, cm.organisation, cm.currency, ...cm.amounts].map(cut),
+        ),
       );
     }
+    await Promise.all(writes);
   }
 
   /**
@@ -317,17 +421,6 @@ export class RevenueRollupService {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
-
 const MOVEMENT_COLUMNS = ['new', 'expansion', 'contraction', 'churn', 'reactivation', 'transfer_in', 'transfer_out'] as const;
 
 /** $1 partner ids, $2 their first month to recompute, $3 the current month, $4 base currency, $5 its minor digits. */
@@ -349,15 +442,24 @@ rates AS (
             WHERE r.currency = c.currency AND r.valid_from <= m.month ORDER BY r.valid_from DESC LIMIT 1) END AS factor
     FROM (SELECT DISTINCT currency FROM source) c CROSS JOIN months m
 ),
+moved_in_paying AS (
+  -- Customers transferred in during a month while paying at its start with the partner they left: if they
+  -- are gone by the month's end, the loss is this partner's (the other only saw a transfer out).
+  SELECT DISTINCT s.organisation_id, s.month, s.customer_id FROM source s
+    JOIN revenue_customer_months o ON o.customer_id = s.customer_id AND o.month = s.month AND o.organisation_id <> s.organisation_id
+   WHERE s.transfer_in_minor <> 0 AND o.opening_minor > 0 AND o.transfer_out_minor <> 0
+),
 per_customer AS (
   SELECT s.organisation_id, s.month, s.customer_id,
          sum(s.opening_minor) > 0 AS paying_start,
          sum(s.closing_minor) > 0 AS paying_end,
          bool_or(s.transfer_out_minor <> 0) AS moved_out,
+         bool_or(mp.customer_id IS NOT NULL) AS moved_in_paying,
          bool_or(s.new_minor <> 0) AS is_new,
          ${MOVEMENT_COLUMNS.map((c) => `sum(round(s.${c}_minor * x.factor))::bigint AS ${c}_b`).join(',\n         ')},
          sum(round(s.closing_minor * x.factor))::bigint AS closing_b
     FROM source s JOIN rates x ON x.currency = s.currency AND x.month = s.month
+    LEFT JOIN moved_in_paying mp ON mp.organisation_id = s.organisation_id AND mp.month = s.month AND mp.customer_id = s.customer_id
    GROUP BY 1, 2, 3
 ),
 cohort AS (
@@ -380,7 +482,7 @@ agg AS (
          count(*) FILTER (WHERE paying_start) AS customers_start,
          count(*) FILTER (WHERE paying_end) AS customers_end,
          count(*) FILTER (WHERE is_new) AS new_customers,
-         count(*) FILTER (WHERE paying_start AND NOT paying_end AND NOT moved_out) AS churned_customers
+         count(*) FILTER (WHERE (paying_start OR moved_in_paying) AND NOT paying_end AND NOT moved_out) AS churned_customers
     FROM per_customer GROUP BY 1, 2
 ),
 combined AS (
