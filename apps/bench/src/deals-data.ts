@@ -174,7 +174,7 @@ const literal = (xs: readonly (number | boolean | string | null)[]): string => `
  * and one index build instead of a check and an index insertion per row. Primary keys and unique
  * constraints stay. In the caller's transaction, so a failure leaves nothing behind.
  */
-async function withoutForeignKeysAndIndexes(client: PoolClient, tables: string[], load: () => Promise<void>): Promise<void> {
+export async function withoutForeignKeysAndIndexes(client: PoolClient, tables: string[], load: () => Promise<void>): Promise<void> {
   const { rows: foreignKeys } = await client.query<{ tbl: string; name: string; def: string }>(
     `SELECT conrelid::regclass::text AS tbl, conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY($1::regclass[])`,
     [tables],

@@ -14,12 +14,16 @@ import {
   USER_BY_ID_SQL,
   usersByIdsSql,
 } from './sql';
+import type { Base } from './revenue-cases';
+import { LEADERBOARD_SQL, PARTNER_SUMMARY_SQL } from './revenue-sql';
 
 /** What a GraphQL response must contain: the signed-in user, a connection page (`field`) with at least `minEdges` edges, or exactly `matches` conflict matches. */
 export type HttpCheck =
   | { type: 'me'; userId: string }
   | { type: 'connection'; field: 'partners' | 'dealReviewQueue'; minEdges: number }
-  | { type: 'conflicts'; matches: number };
+  | { type: 'conflicts'; matches: number }
+  | { type: 'revenue-summary'; mrr: string }
+  | { type: 'revenue-leaderboard'; rows: number; totalCount: number };
 
 /** One request shape within a scenario; requests cycle through the variants round-robin. */
 export type Variant =
@@ -27,7 +31,9 @@ export type Variant =
   | { label: string; kind: 'sql-me'; userId: string }
   | { label: string; kind: 'sql-partners'; page: PartnerPageRequest; minRows: number }
   | { label: string; kind: 'sql-queue'; page: QueuePageRequest; minRows: number }
-  | { label: string; kind: 'sql-conflicts'; request: ConflictCheckRequest; minRows: number };
+  | { label: string; kind: 'sql-conflicts'; request: ConflictCheckRequest; minRows: number }
+  | { label: string; kind: 'sql-revenue-summary'; organisationId: string; month: string; base: Base; mrrMinor: string }
+  | { label: string; kind: 'sql-revenue-leaderboard'; month: string; base: Base; rows: number };
 
 /** One request of a scenario's mix: its GraphQL variables and response check, and the baseline variant that fetches the same data. */
 export interface BenchCase {
@@ -49,6 +55,8 @@ export interface ScenarioSpec {
   durationMs: number;
   /** Hard cap on measured requests (keeps a run bounded even on a very fast machine). */
   maxRequests: number;
+  /** The window stays open until at least this many requests were recorded (slow requests: a p50 of more than one or two). */
+  minRequests?: number;
   timeoutMs: number;
 }
 
@@ -124,9 +132,15 @@ function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null;
   } else if (v.check.type === 'connection') {
     const edges = (json.data[v.check.field] as { edges?: unknown[] } | null)?.edges;
     if (!Array.isArray(edges) || edges.length < v.check.minEdges) throw new Error(`unexpected ${v.check.field} page`);
-  } else {
+  } else if (v.check.type === 'conflicts') {
     const matches = (json.data['checkDealConflicts'] as { matches?: unknown[] } | null)?.matches;
     if (!Array.isArray(matches) || matches.length !== v.check.matches) throw new Error('unexpected conflict matches');
+  } else if (v.check.type === 'revenue-summary') {
+    const summary = json.data['revenueSummary'] as { mrr?: string } | null;
+    if (summary?.mrr !== v.check.mrr) throw new Error('unexpected revenue summary');
+  } else {
+    const board = json.data['revenueLeaderboard'] as { rows?: unknown[]; totalCount?: number } | null;
+    if (!Array.isArray(board?.rows) || board.rows.length !== v.check.rows || board.totalCount !== v.check.totalCount) throw new Error('unexpected leaderboard');
   }
 }
 
@@ -161,6 +175,14 @@ function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
       const q = conflictCheckQuery(v.request, new Date());
       const rows = await pool.query(q.text, q.values);
       if (rows.rows.length < v.minRows) throw new Error('unexpected conflict candidates');
+    } else if (v.kind === 'sql-revenue-summary') {
+      // One statement: MRR, NRR and GRR of the partner from the ledger.
+      const { rows } = await pool.query<{ mrr_minor: string }>(PARTNER_SUMMARY_SQL, [v.organisationId, v.month, v.base.currency, v.base.digits]);
+      if (rows[0]?.mrr_minor !== v.mrrMinor) throw new Error('unexpected partner MRR');
+    } else if (v.kind === 'sql-revenue-leaderboard') {
+      // One statement: every partner's NRR from the ledger, ranked; the first page.
+      const { rows } = await pool.query(LEADERBOARD_SQL, [v.rows, v.month, v.base.currency, v.base.digits]);
+      if (rows.length !== v.rows) throw new Error('unexpected leaderboard page');
     } else {
       throw new Error(`an SQL scenario cannot run variant ${v.label}`);
     }
@@ -215,7 +237,7 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
     const worker = async (): Promise<void> => {
       while (!stop) {
         const started = performance.now();
-        if (started >= measureEnd || recorded >= cap) {
+        if ((started >= measureEnd && recorded >= (spec.minRequests ?? 0)) || recorded >= cap) {
           stop = true;
           return;
         }

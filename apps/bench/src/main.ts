@@ -10,8 +10,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { formatMoneyPlain, money } from '@prm/domain/money';
 import { createLogger, loadConfig, queriesIssued } from '@prm/server/core';
 import { PasswordService } from '@prm/server/identity';
+import { RevenueRollupService } from '@prm/server/revenue';
 import { Client, Pool } from 'pg';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the benchmark boots the api in-process, as the tests do
 import { createApp } from '../../api/src/app/create-app';
@@ -22,6 +24,9 @@ import { BASELINE_OPTIONS } from './sql';
 import { graphql } from './graphql';
 import { type BenchCase, runScenario, type ScenarioResult, type ScenarioSpec, type Variant } from './load';
 import { type Breakdown, groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, statsOf } from './report';
+import { baseOf, leaderboardCase, monthlyClosingBaseline, RECORD_EVENT, REVENUE_LEADERBOARD, REVENUE_SUMMARY, sample, summaryCases } from './revenue-cases';
+import { generateRevenue, type RevenueData } from './revenue-data';
+import { PARTNER_MRR_SQL } from './revenue-sql';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --write              update the results section of docs/performance.md
@@ -29,13 +34,17 @@ const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --concurrency=N      concurrent clients per scenario (default 32)
   --warmup=S           warm-up seconds per scenario (default 3)
   --duration=S         measured seconds per scenario (default 10)
-  --scenario=NAME[,NAME]  run only these scenarios: me, partners, deals-conflict, deals-queue (default: all)
+  --scenario=NAME[,NAME]  run only these scenarios: me, partners, deals-conflict, deals-queue, revenue-dashboard,
+                       revenue-leaderboard, revenue-incremental, revenue-rebuild; revenue = the four revenue ones (default: all)
   --same-thread        run the load generator on the api's thread (default: a worker thread)
   --fail-on-target     exit 2 when a performance target is missed
 Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
 
-const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue'] as const;
+const REVENUE_SCENARIOS = ['revenue-dashboard', 'revenue-leaderboard', 'revenue-incremental', 'revenue-rebuild'] as const;
+const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue', ...REVENUE_SCENARIOS] as const;
 type Scenario = (typeof SCENARIOS)[number];
+/** Names that stand for several scenarios. */
+const UMBRELLAS: Record<string, readonly Scenario[]> = { revenue: REVENUE_SCENARIOS };
 
 interface Options {
   write: boolean;
@@ -65,9 +74,9 @@ function parseArgs(argv: string[]): Options {
     else if (key === '--warmup') o.warmupS = num(value, key, 0, 30);
     else if (key === '--duration') o.durationS = num(value, key, 1, 30);
     else if (key === '--scenario') {
-      const names = value.split(',');
+      const names = value.split(',').flatMap((x) => UMBRELLAS[x] ?? [x]);
       const unknown = names.filter((x) => !(SCENARIOS as readonly string[]).includes(x));
-      if (unknown.length) throw new UsageError(`unknown scenario ${unknown.join(', ')} (use ${SCENARIOS.join(', ')})`);
+      if (unknown.length) throw new UsageError(`unknown scenario ${unknown.join(', ')} (use ${[...SCENARIOS, ...Object.keys(UMBRELLAS)].join(', ')})`);
       o.scenarios = new Set(names as Scenario[]);
     }
     else if (key === '--help' || key === '-h') throw new UsageError('');
@@ -81,7 +90,7 @@ class UsageError extends Error {}
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 /** The whole run must finish within this; the watchdog drops the database and exits non-zero. */
-const HARD_LIMIT_MS = 420_000;
+const HARD_LIMIT_MS = 720_000;
 const PASSWORD = 'bench-password-123';
 const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
 /** The single-client runs (latency without queueing) are shorter. */
@@ -89,6 +98,11 @@ const SINGLE_WARMUP_S = 1;
 const SINGLE_DURATION_S = 4;
 /** A run fails when more than this share of any measurement's requests (warm-up included) fail. */
 const ERROR_LIMIT = 0.001;
+/** Revenue: partners in the dashboard mix; leaderboard baseline runs at least this many statements; incremental events (after a few unrecorded). */
+const REVENUE_DASHBOARD_PARTNERS = 40;
+const REVENUE_LEADERBOARD_MIN_REQUESTS = 5;
+const REVENUE_INCREMENTAL_EVENTS = 50;
+const REVENUE_INCREMENTAL_WARMUP = 5;
 
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -192,6 +206,36 @@ async function measure(spec: ScenarioSpec, sameThread: boolean): Promise<Measure
   };
 }
 
+/** The CPU and event-loop state at the start of an in-process measurement (see spanMeasured). */
+function spanStart(): { elu: ReturnType<typeof performance.eventLoopUtilization>; cpu: ReturnType<typeof cpuTimes>; at: number } {
+  return { elu: performance.eventLoopUtilization(), cpu: cpuTimes(), at: performance.now() };
+}
+
+/** A Measured of timings taken on this thread one after another (no load generator): the busy figures are those of the whole span. */
+function spanMeasured(name: string, latencies: readonly number[], start: ReturnType<typeof spanStart>, warmupRequests = 0): Measured {
+  const cpu = cpuTimes();
+  const elapsedMs = performance.now() - start.at;
+  const result: ScenarioResult = {
+    name,
+    requests: latencies.length,
+    errors: 0,
+    warmupRequests,
+    warmupErrors: 0,
+    errorSamples: [],
+    elapsedMs,
+    latencies: Float64Array.from(latencies),
+    variantOf: new Uint8Array(latencies.length),
+  };
+  return {
+    result,
+    stats: statsOf(result.latencies, elapsedMs),
+    concurrency: 1,
+    mainThreadBusy: performance.eventLoopUtilization(start.elu).utilization,
+    machineBusy: 1 - (cpu.idle - start.cpu.idle) / Math.max(1, cpu.total - start.cpu.total),
+    apiThreadCpuPerRequest: null,
+  };
+}
+
 function describe(m: Measured): string {
   const s = m.stats;
   return `${s.requests} req, ${s.rps.toFixed(0)} req/s, p50 ${s.p50.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, p99 ${s.p99.toFixed(2)} ms, errors ${m.result.errors + m.result.warmupErrors}`;
@@ -269,6 +313,23 @@ async function main(): Promise<number> {
       deals = { data: generated, loadS: (performance.now() - t) / 1000 };
       log(`generated deal registrations in ${deals.loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
     }
+    // The revenue ledger (after the deal data, which loads the product catalogue with plain INSERTs), then
+    // the full rebuild of its rollups: the measurement of revenue-rebuild, and what the other revenue scenarios read.
+    let revenue: { data: RevenueData; loadS: number; rebuild: Measured; statements: number; rollups: { movements: number; customerMonths: number; partnerMonths: number } } | null = null;
+    const base = baseOf(config.REVENUE_BASE_CURRENCY);
+    if (REVENUE_SCENARIOS.some((x) => opts.scenarios.has(x))) {
+      t = performance.now();
+      const generated = await generateRevenue(pool, data);
+      const loadS = (performance.now() - t) / 1000;
+      log(`generated the revenue ledger in ${loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
+      log('full rebuild of the revenue rollups (RevenueRollupService.rebuild()) …');
+      const before = queriesIssued();
+      const span = spanStart();
+      const counts = await app.get(RevenueRollupService).rebuild();
+      const rebuild = spanMeasured('Revenue full rebuild (rebuild())', [performance.now() - span.at], span);
+      revenue = { data: generated, loadS, rebuild, statements: queriesIssued() - before, rollups: counts };
+      log(`  ${(rebuild.stats.max / 1000).toFixed(1)} s, ${revenue.statements} statements: ${JSON.stringify(counts)}`);
+    }
 
     const login = async (email: string): Promise<string> =>
       (await graphql<{ login: { accessToken: string } }>(port, null, LOGIN, { input: { email, password: PASSWORD } })).login.accessToken;
@@ -276,7 +337,7 @@ async function main(): Promise<number> {
     const managerToken = await login(data.channelManager.email);
     log(`signed in as partner rep ${data.partnerRep.email} and channel manager ${data.channelManager.email}`);
 
-    type Load = Pick<ScenarioSpec, 'concurrency' | 'warmupMs' | 'durationMs' | 'maxRequests' | 'timeoutMs'>;
+    type Load = Pick<ScenarioSpec, 'concurrency' | 'warmupMs' | 'durationMs' | 'maxRequests' | 'timeoutMs' | 'minRequests'>;
     const loaded: Load = { concurrency: opts.concurrency, warmupMs: opts.warmupS * 1000, durationMs: opts.durationS * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
     const single: Load = { concurrency: 1, warmupMs: SINGLE_WARMUP_S * 1000, durationMs: SINGLE_DURATION_S * 1000, maxRequests: 500_000, timeoutMs: 10_000 };
     const httpTarget = (token: string) => ({ kind: 'http' as const, port, token });
@@ -285,6 +346,7 @@ async function main(): Promise<number> {
     const rows: Row[] = [];
     const breakdowns: Breakdown[] = [];
     const findings: string[] = [];
+    const checks: string[] = [];
     const range = (xs: number[]): string => (Math.min(...xs) === Math.max(...xs) ? String(xs[0]) : `${Math.min(...xs)}–${Math.max(...xs)}`);
 
     /**
@@ -376,6 +438,106 @@ async function main(): Promise<number> {
       summary('Deal review-queue page (mix), single client', one, { p95Ms: 50 });
     }
 
+    if (revenue && opts.scenarios.has('revenue-rebuild')) {
+      log('Revenue full rebuild: raw SQL, every partner\'s closing MRR for 36 months from the ledger …');
+      const span = spanStart();
+      const baseline = await monthlyClosingBaseline(pool, revenue.data.month, base);
+      const sql = spanMeasured('Revenue full rebuild (sql)', [baseline.ms], span);
+      log(`  ${(baseline.ms / 1000).toFixed(1)} s; ${baseline.note}`);
+      checks.push(`Full rebuild: ${baseline.note}.`);
+      measured.push({ label: 'Revenue full rebuild', client: 'rebuild() (in-process)', m: revenue.rebuild, queriesPerRequest: String(revenue.statements) });
+      measured.push({ label: 'Revenue full rebuild', client: 'raw SQL (pg): 36 closings per partner', m: sql, queriesPerRequest: '1' });
+      rows.push({
+        scenario: 'Revenue: full rebuild of the rollups (raw SQL: every partner\'s closing MRR for 36 months)',
+        clients: 1,
+        kind: 'duration',
+        api: revenue.rebuild.stats,
+        sql: sql.stats,
+        goal: '≤ 60 s',
+        met: revenue.rebuild.stats.max <= 60_000,
+      });
+    }
+
+    if (revenue && opts.scenarios.has('revenue-dashboard')) {
+      const partners = sample(data.partners.map((p) => p.id), REVENUE_DASHBOARD_PARTNERS, 20_251_126);
+      const { cases, notes } = await summaryCases(port, managerToken, pool, partners, revenue.data.month, base);
+      for (const note of notes) log(`revenue dashboard: ${note}`);
+      checks.push(...notes.map((note) => `Partner dashboard: ${note}.`));
+      const [full, one] = await runMix('Revenue partner dashboard (channel manager, mix)', managerToken, REVENUE_SUMMARY, cases, '1');
+      summary('Revenue: partner dashboard `revenueSummary` (mix)', full, { p95Ms: 50 });
+      summary('Revenue: partner dashboard `revenueSummary` (mix), single client', one, { p95Ms: 50 });
+    }
+
+    if (revenue && opts.scenarios.has('revenue-leaderboard')) {
+      const { cases, notes } = await leaderboardCase(port, managerToken, pool, revenue.data.month, base);
+      for (const note of notes) log(`revenue leaderboard: ${note}`);
+      checks.push(...notes.map((note) => `NRR leaderboard: ${note}.`));
+      const [one] = await runMix('Revenue NRR leaderboard (channel manager)', managerToken, REVENUE_LEADERBOARD, cases, '1', [{ ...single, minRequests: REVENUE_LEADERBOARD_MIN_REQUESTS }]);
+      summary('Revenue: NRR leaderboard over all partners, single client', one, { p95Ms: 300 });
+    }
+
+    if (revenue && opts.scenarios.has('revenue-incremental')) {
+      const rollups = app.get(RevenueRollupService);
+      const { today, month } = revenue.data;
+      // Active subscriptions of random customers, last changed before today (a discount still running or none).
+      const { rows: targets } = await pool.query<{ subscription_id: string; organisation_id: string; quantity: number }>(
+        `SELECT s.id AS subscription_id, c.organisation_id, e.quantity
+           FROM (SELECT id, organisation_id FROM revenue_customers ORDER BY md5(id::text || 'bench-incremental') LIMIT 1000) c
+           CROSS JOIN LATERAL (SELECT id FROM revenue_subscriptions s WHERE s.customer_id = c.id ORDER BY s.id LIMIT 1) s
+           CROSS JOIN LATERAL (SELECT * FROM revenue_subscription_events e WHERE e.subscription_id = s.id ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1) e
+          WHERE e.status = 'ACTIVE' AND e.effective_date < $1::date AND (e.discount_kind IS NULL OR e.discount_ends_on IS NULL OR e.discount_ends_on > $1::date)
+          LIMIT $2`,
+        [today, REVENUE_INCREMENTAL_WARMUP + REVENUE_INCREMENTAL_EVENTS],
+      );
+      if (targets.length < REVENUE_INCREMENTAL_WARMUP + REVENUE_INCREMENTAL_EVENTS) throw new Error(`only ${targets.length} subscriptions to change`);
+      const label = 'Revenue incremental update (one event)';
+      log(`${label}: ${REVENUE_INCREMENTAL_WARMUP} unrecorded, then ${REVENUE_INCREMENTAL_EVENTS} CHANGE events (quantity, effective today) on random customers, each recorded then drained …`);
+      const record: number[] = [];
+      const drain: number[] = [];
+      const total: number[] = [];
+      const sqlLatencies: number[] = [];
+      const statements = { record: [] as number[], drain: [] as number[] };
+      let span = spanStart();
+      for (const [i, target] of targets.entries()) {
+        if (i === REVENUE_INCREMENTAL_WARMUP) span = spanStart();
+        const input = { kind: 'CHANGE', subscriptionId: target.subscription_id, effectiveDate: today, quantity: target.quantity + 1 + (i % 3), eventId: `bench-incremental-${i}` };
+        let before = queriesIssued();
+        const t0 = performance.now();
+        await graphql(port, managerToken, RECORD_EVENT, { input });
+        const t1 = performance.now();
+        const recordStatements = queriesIssued() - before;
+        before = queriesIssued();
+        const drained = await rollups.drain();
+        const t2 = performance.now();
+        const drainStatements = queriesIssued() - before;
+        if (drained !== 1) throw new Error(`drain() recomputed ${drained} customers after one event`);
+        const t3 = performance.now();
+        const { rows: sqlRows } = await pool.query<{ mrr_minor: string }>(PARTNER_MRR_SQL, [target.organisation_id, month, base.currency, base.digits]);
+        const t4 = performance.now();
+        // The updated figure the dashboard shows is the one the ledger gives.
+        const api = await graphql<{ revenueSummary: { mrr: string } }>(port, managerToken, REVENUE_SUMMARY, { organisationId: target.organisation_id });
+        const expected = formatMoneyPlain(money(BigInt(sqlRows[0]!.mrr_minor), base.currency));
+        if (api.revenueSummary.mrr !== expected) throw new Error(`after event ${i}, partner ${target.organisation_id}: api MRR ${api.revenueSummary.mrr}, ledger ${expected}`);
+        if (i < REVENUE_INCREMENTAL_WARMUP) continue;
+        record.push(t1 - t0);
+        drain.push(t2 - t1);
+        total.push(t2 - t0);
+        sqlLatencies.push(t4 - t3);
+        statements.record.push(recordStatements);
+        statements.drain.push(drainStatements);
+      }
+      const totalM = spanMeasured(`${label} (record + drain)`, total, span, REVENUE_INCREMENTAL_WARMUP);
+      const sql = spanMeasured(`${label} (sql)`, sqlLatencies, span, REVENUE_INCREMENTAL_WARMUP);
+      log(`  record + drain: ${describe(totalM)}`);
+      log(`  raw SQL: ${describe(sql)}`);
+      checks.push(`Incremental update: after each of the ${targets.length} events the partner's MRR in \`revenueSummary\` equals the ledger's.`);
+      measured.push({ label, client: 'record: `recordSubscriptionEvent` (HTTP + GraphQL)', m: spanMeasured(`${label} (record)`, record, span, REVENUE_INCREMENTAL_WARMUP), queriesPerRequest: range(statements.record) });
+      measured.push({ label, client: 'drain() (in-process)', m: spanMeasured(`${label} (drain)`, drain, span, REVENUE_INCREMENTAL_WARMUP), queriesPerRequest: range(statements.drain) });
+      measured.push({ label, client: 'record + drain', m: totalM, queriesPerRequest: range(statements.record.map((x, i) => x + statements.drain[i]!)) });
+      measured.push({ label, client: 'raw SQL (pg): the partner\'s MRR from the ledger', m: sql, queriesPerRequest: '1' });
+      rows.push({ scenario: 'Revenue: incremental update after one event (record + `drain()`)', clients: 1, kind: 'latency', api: totalM.stats, sql: sql.stats, goal: 'p95 ≤ 50 ms', met: totalM.stats.p95 <= 50 });
+    }
+
     const totalRequests = measured.reduce((sum, x) => sum + x.m.result.requests + x.m.result.warmupRequests, 0);
     const totalErrors = measured.reduce((sum, x) => sum + x.m.result.errors + x.m.result.warmupErrors, 0);
     const cpus = os.cpus();
@@ -391,6 +553,7 @@ async function main(): Promise<number> {
       },
       sizes: data.sizes,
       deals: deals && { sizes: deals.data.sizes, loadS: deals.loadS },
+      revenue: revenue && { sizes: revenue.data.sizes, loadS: revenue.loadS, rollups: revenue.rollups },
       method: {
         concurrency: opts.concurrency,
         warmupS: opts.warmupS,
@@ -405,6 +568,7 @@ async function main(): Promise<number> {
       measured,
       breakdowns,
       findings,
+      checks,
       rows,
       errors: { total: totalErrors, requests: totalRequests },
     });

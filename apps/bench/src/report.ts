@@ -1,6 +1,7 @@
 import type { ScaleSizes } from './data';
 import type { DealSizes } from './deals-data';
 import type { ScenarioResult } from './load';
+import type { RevenueSizes } from './revenue-data';
 
 export interface Stats {
   requests: number;
@@ -53,8 +54,8 @@ export interface Measured {
 export interface Row {
   scenario: string;
   clients: number;
-  /** What the goal is about: throughput (req/s) or latency (p95). */
-  kind: 'throughput' | 'latency';
+  /** What the goal is about: throughput (req/s), latency (p95) or the wall time of one run (a batch job). */
+  kind: 'throughput' | 'latency' | 'duration';
   api: Stats;
   sql: Stats;
   goal: string;
@@ -80,6 +81,8 @@ export interface ReportInput {
   sizes: ScaleSizes;
   /** The deal-registration data, when a deal scenario ran, and the seconds its bulk load took. */
   deals: { sizes: DealSizes; loadS: number } | null;
+  /** The revenue ledger, when a revenue scenario ran: its bulk load and the rollups the full rebuild wrote. */
+  revenue: { sizes: RevenueSizes; loadS: number; rollups: { movements: number; customerMonths: number; partnerMonths: number } } | null;
   method: {
     concurrency: number;
     warmupS: number;
@@ -96,6 +99,8 @@ export interface ReportInput {
   breakdowns: Breakdown[];
   /** Findings of the checks before the measurements, printed under the tables. */
   findings: string[];
+  /** What the revenue scenarios checked before measuring (the rollups the api reads against the ledger). */
+  checks: string[];
   rows: Row[];
   errors: { total: number; requests: number };
 }
@@ -124,6 +129,18 @@ export function renderReport(r: ReportInput): string {
         `${d.productLines.toLocaleString('en-US')} product lines, ${d.products} products, ${d.houseAccounts} house accounts; bulk-loaded in ${n(r.deals.loadS, 1)} s (VACUUM ANALYZE included).`,
     );
   }
+  if (r.revenue) {
+    const v = r.revenue.sizes;
+    const c = (x: number): string => x.toLocaleString('en-US');
+    const kinds = Object.entries(v.byKind).map(([kind, count]) => `${c(count)} ${kind}`).join(', ');
+    const intervals = Object.entries(v.byInterval).map(([name, count]) => `${c(count)} ${name}`).join(', ');
+    lines.push(
+      `Revenue ledger: ${c(v.customers)} customers of ${c(v.partnersWithCustomers)} partners (${c(v.transferred)} transferred once, ${c(v.usdCustomers)} billed in USD), ` +
+        `${c(v.subscriptions)} subscriptions (${intervals}), ${c(v.events)} subscription events (${kinds}) effective ${v.firstDate} to ${v.lastDate}, ` +
+        `${v.exchangeRates} USD rates; bulk-loaded in ${n(r.revenue.loadS, 1)} s (VACUUM ANALYZE included). ` +
+        `The full rebuild wrote ${c(r.revenue.rollups.movements)} movements, ${c(r.revenue.rollups.customerMonths)} customer months and ${c(r.revenue.rollups.partnerMonths)} partner months.`,
+    );
+  }
   lines.push(
     `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured; ` +
       `then 1 client, ${r.method.single.warmupS} s warm-up then ${r.method.single.durationS} s measured. ` +
@@ -135,9 +152,14 @@ export function renderReport(r: ReportInput): string {
   lines.push('|---|---:|---:|---:|---:|---|:-:|');
   for (const row of r.rows) {
     const throughput = row.kind === 'throughput';
-    const api = throughput ? `${n(row.api.rps, 0)} req/s` : `p95 ${n(row.api.p95, 2)} ms`;
-    const sql = throughput ? `${n(row.sql.rps, 0)} req/s` : `p95 ${n(row.sql.p95, 2)} ms`;
-    const ratio = throughput ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api req/s)` : `${n(row.api.p95 / row.sql.p95, 2)}× (api/sql p95)`;
+    const duration = row.kind === 'duration';
+    const api = throughput ? `${n(row.api.rps, 0)} req/s` : duration ? `${n(row.api.max / 1000, 1)} s` : `p95 ${n(row.api.p95, 2)} ms`;
+    const sql = throughput ? `${n(row.sql.rps, 0)} req/s` : duration ? `${n(row.sql.max / 1000, 1)} s` : `p95 ${n(row.sql.p95, 2)} ms`;
+    const ratio = throughput
+      ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api req/s)`
+      : duration
+        ? `${n(row.api.max / row.sql.max, 2)}× (api/sql time)`
+        : `${n(row.api.p95 / row.sql.p95, 2)}× (api/sql p95)`;
     lines.push(`| ${row.scenario} | ${row.clients} | ${api} | ${sql} | ${ratio} | ${row.goal} | ${row.met === null ? '–' : row.met ? 'yes' : '**no**'} |`);
   }
   lines.push('');
@@ -161,6 +183,12 @@ export function renderReport(r: ReportInput): string {
         `| ${b.label} | ${n(b.api.p50, 2)} | ${n(b.api.p95, 2)} | ${n(b.api.p99, 2)} | ${n(b.sql.p50, 2)} | ${n(b.sql.p95, 2)} | ${n(b.sql.p99, 2)} | ${n(b.api.p95 / b.sql.p95, 2)}× |`,
       );
     }
+  }
+  if (r.checks.length) {
+    lines.push('');
+    lines.push('Revenue figures checked before the measurements (the api reads the rollups, the baseline computes from the ledger):');
+    lines.push('');
+    for (const check of r.checks) lines.push(`- ${check}`);
   }
   if (r.findings.length) {
     lines.push('');

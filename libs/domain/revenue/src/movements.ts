@@ -87,8 +87,8 @@ interface Delta {
 /**
  * Classifies every change of one customer's MRR (see docs/metrics.md):
  * - NEW: the customer's first paid MRR ever; REACTIVATION: paid MRR again after it fell to zero;
- * - EXPANSION: any other increase (more seats, a higher price, a discount ending, a second subscription);
- * - CHURN: the decrease that takes the customer's paid MRR to zero; CONTRACTION: any other decrease;
+ * - EXPANSION: every other increase (more seats, a higher price, a discount ending, a second subscription);
+ * - CHURN: the decrease that takes the customer's paid MRR to zero; CONTRACTION: every other decrease;
  * - a change of partner of record moves the current MRR as TRANSFER_OUT / TRANSFER_IN, per subscription.
  * On one date increases are applied before decreases, so switching plans is expansion plus
  * contraction (or the reverse), never churn plus reactivation. Ties are ordered by subscription id.

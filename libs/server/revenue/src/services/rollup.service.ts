@@ -9,11 +9,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type EventRow, termsOf } from './ledger.types';
 
 const BATCH = 500;
-/** Customers per step of a full rebuild. */
-const REBUILD_BATCH = 2_000;
-const INSERT_CHUNK = 10_000;
+/** Event rows per step of a full rebuild (about 2,000 customers), read from one cursor over the ledger. */
+const REBUILD_FETCH = 30_000;
+/** Customers computed between two looks at the connection (so the next statement goes out while computing). */
+const COMPUTE_SLICE = 250;
+/** Rows per INSERT: a rebuild step's rows go in one statement per table. */
+const INSERT_CHUNK = 50_000;
 const EPOCH = '1900-01-01';
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 /**
  * First statement of every rollup transaction. The statements below are planned with generous row
  * estimates (an unnest of the partner list, CTEs), which put even a one-partner recompute above
@@ -26,6 +28,39 @@ interface CustomerLedger {
   events: LedgerEvent[];
   partners: PartnerOfRecord[];
 }
+
+/** The event columns the rollups use, with the customer (LEDGER_EVENTS_SQL). */
+type LedgerEventRow = Pick<EventRow, 'id' | 'subscriptionId' | 'customerId' | 'effectiveDate' | 'sequence' | 'status' | 'quantity' | 'intervalMonths' | 'currency' | 'discountKind' | 'discountEndsOn'> & {
+  unitPriceMinor: string;
+  discountValue: string | null;
+};
+
+const LEDGER_EVENTS_SQL = `SELECT e.id, e.subscription_id AS "subscriptionId", s.customer_id AS "customerId", e.effective_date::text AS "effectiveDate",
+       e.sequence::text AS sequence, e.status, e.quantity, e.unit_price_minor::text AS "unitPriceMinor", e.interval_months AS "intervalMonths", e.currency,
+       e.discount_kind AS "discountKind", e.discount_value::text AS "discountValue", e.discount_ends_on::text AS "discountEndsOn"
+  FROM revenue_subscription_events e JOIN revenue_subscriptions s ON s.id = e.subscription_id`;
+
+const toLedgerEvent = (e: LedgerEventRow): LedgerEvent => ({
+  id: e.id,
+  subscriptionId: e.subscriptionId,
+  effectiveDate: e.effectiveDate,
+  sequence: Number(e.sequence),
+  terms: termsOf({
+    ...e,
+    quantity: Number(e.quantity),
+    unitPriceMinor: BigInt(e.unitPriceMinor),
+    intervalMonths: Number(e.intervalMonths),
+    discountValue: e.discountValue === null ? null : BigInt(e.discountValue),
+  }),
+});
+
+const emptyRows = (): ComputedRows => ({
+  movements: { customer: [], subscription: [], organisation: [], date: [], kind: [], currency: [], amount: [], cause: [], source: [] },
+  months: { customer: [], month: [], organisation: [], currency: [], amounts: Array.from({ length: MONTH_AMOUNTS }, () => []) },
+});
+
+/** Lets pending I/O callbacks run (a finished statement's result, the next statement going out). */
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Rows to insert, column by column (movements, then customer months), as the statements take them.
@@ -107,9 +142,9 @@ export class RevenueRollupService {
   }
 
   /**
-   * Recomputes every derived row from the ledger (`npm run metrics:rebuild`), customer batch by
-   * customer batch with the same load, compute and write steps as `drain`, overlapped: while this
-   * process computes one batch, the database writes the one before and reads the one after.
+   * Recomputes every derived row from the ledger (`npm run metrics:rebuild`) with the same load,
+   * compute and write steps as `drain`, step by step over one ordered read of the ledger, overlapped:
+   * while this process computes one step, the database writes the step before and reads the next.
    */
   async rebuild(): Promise<{ customers: number; movements: number; customerMonths: number; partnerMonths: number }> {
     const counts = await this.dataSource.transaction(async (em) => {
@@ -118,18 +153,24 @@ export class RevenueRollupService {
       await em.query(`TRUNCATE revenue_movements, revenue_customer_months, revenue_partner_months`);
       await em.query(`DELETE FROM revenue_pending`);
       const affected: Affected = new Map();
-      const customers = await this.rebuildCustomers(em, affected);
+      await this.rebuildCustomers(em, affected);
       await this.recomputePartners(em, affected);
       await em.query(
         `INSERT INTO revenue_rollup_state (id, through_month, rates_from) VALUES (true, $1, NULL)
          ON CONFLICT (id) DO UPDATE SET through_month = EXCLUDED.through_month, rates_from = NULL`,
         [this.currentMonth()],
       );
-      const [totals]: { movements: string; months: string; partners: string }[] = await em.query(
-        `SELECT (SELECT count(*) FROM revenue_movements)::text AS movements, (SELECT count(*) FROM revenue_customer_months)::text AS months,
-                (SELECT count(*) FROM revenue_partner_months)::text AS partners`,
+      const [totals]: { customers: string; movements: string; months: string; partners: string }[] = await em.query(
+        `SELECT (SELECT count(*) FROM revenue_customers)::text AS customers, (SELECT count(*) FROM revenue_movements)::text AS movements,
+                (SELECT count(*) FROM revenue_customer_months)::text AS months, (SELECT count(*) FROM revenue_partner_months)::text AS partners`,
       );
-      return { customers, movements: Number(totals!.movements), customerMonths: Number(totals!.months), partnerMonths: Number(totals!.partners), affected };
+      return {
+        customers: Number(totals!.customers),
+        movements: Number(totals!.movements),
+        customerMonths: Number(totals!.months),
+        partnerMonths: Number(totals!.partners),
+        affected,
+      };
     });
     await this.publishMetrics([...counts.affected.keys()]);
     const { affected: _affected, ...result } = counts;
@@ -137,44 +178,62 @@ export class RevenueRollupService {
   }
 
   /**
-   * Every customer, REBUILD_BATCH at a time in id order, into emptied tables. The statements share the
-   * transaction's one connection, which runs them in the order sent: the next batch's ids and ledger
-   * are asked for before this batch is computed, and its rows are sent without waiting for them.
+   * Movements and customer months of every customer with events, into emptied tables. One cursor
+   * reads the events in customer order, REBUILD_FETCH rows a step (a customer whose rows go on waits
+   * for the next step); a customer without events has none of either. The statements run one after
+   * another on the transaction's connection, in the order asked for here: each step asks for its
+   * partner records, the next step's events and then the previous step's inserts, and computes while
+   * the database works through them.
    */
-  private async rebuildCustomers(em: EntityManager, affected: Affected): Promise<number> {
-    const pending: Promise<unknown>[] = [];
-    // Settled later; a failure surfaces where the promise is awaited (or in the final wait), not as an unhandled rejection.
-    const track = <T>(promise: Promise<T>): Promise<T> => {
-      promise.catch(() => undefined);
-      pending.push(promise);
-      return promise;
+  private async rebuildCustomers(em: EntityManager, affected: Affected): Promise<void> {
+    const asked: Promise<unknown>[] = [];
+    let last: Promise<unknown> = Promise.resolve();
+    const ask = <T>(statement: () => Promise<T>): Promise<T> => {
+      const run = last.then(statement);
+      last = run.catch(() => undefined);
+      run.catch(() => undefined); // awaited below, or in the final wait
+      asked.push(run);
+      return run;
     };
-    const idsAfter = (after: string): Promise<string[]> =>
-      track(em.query(`SELECT id FROM revenue_customers WHERE id > $1 ORDER BY id LIMIT ${REBUILD_BATCH}`, [after]).then((rows: { id: string }[]) => rows.map((r) => r.id)));
     const current = this.currentMonth();
-    let customers = 0;
     try {
-      let ids = await idsAfter(NO_ID);
-      let ledger = ids.length > 0 ? track(this.loadCustomers(em, ids)) : null;
-      let nextIds = ids.length > 0 ? idsAfter(ids[ids.length - 1]!) : null;
-      while (ledger && nextIds) {
-        const loaded = await ledger;
-        const batch = ids;
-        ids = await nextIds;
-        ledger = ids.length > 0 ? track(this.loadCustomers(em, ids)) : null;
-        nextIds = ids.length > 0 ? idsAfter(ids[ids.length - 1]!) : null;
-        customers += batch.length;
-        const rows = this.computeCustomers(batch, loaded, () => EPOCH, current, affected);
-        track(this.writeCustomers(em, rows));
+      await em.query(`DECLARE revenue_rebuild NO SCROLL CURSOR FOR ${LEDGER_EVENTS_SQL} ORDER BY s.customer_id`);
+      const fetch = (): Promise<LedgerEventRow[]> => ask(() => em.query(`FETCH ${REBUILD_FETCH} FROM revenue_rebuild`));
+      let fetching: Promise<LedgerEventRow[]> | null = fetch();
+      let carried: LedgerEventRow[] = [];
+      let computed: ComputedRows | null = null;
+      while (fetching) {
+        const fetched: LedgerEventRow[] = await fetching;
+        const rows = carried.length > 0 ? carried.concat(fetched) : fetched;
+        const end: boolean = fetched.length < REBUILD_FETCH;
+        let cut = rows.length;
+        if (!end) while (cut > 0 && rows[cut - 1]!.customerId === rows[rows.length - 1]!.customerId) cut -= 1;
+        carried = rows.slice(cut);
+        const step = rows.slice(0, cut);
+        const ids = [...new Set(step.map((r: LedgerEventRow) => r.customerId))];
+        const partners = ids.length > 0 ? ask(() => this.partnerRecords(em, ids)) : Promise.resolve([]);
+        fetching = end ? null : fetch();
+        const previous = computed;
+        if (previous) ask(() => this.writeCustomers(em, previous));
+        const ledgers = new Map<string, CustomerLedger>();
+        for (const r of step) this.ledgerOf(ledgers, r.customerId).events.push(toLedgerEvent(r));
+        for (const p of await partners) this.ledgerOf(ledgers, p.customerId).partners.push(p);
+        computed = emptyRows();
+        for (let i = 0; i < ids.length; i += COMPUTE_SLICE) {
+          this.computeCustomers(ids.slice(i, i + COMPUTE_SLICE), ledgers, () => EPOCH, current, affected, computed);
+          await yieldToIo();
+        }
       }
-      await Promise.all(pending);
+      const final = computed;
+      if (final) ask(() => this.writeCustomers(em, final));
+      ask(() => em.query(`CLOSE revenue_rebuild`));
+      await Promise.all(asked);
     } catch (err) {
       // The first failure aborts the transaction and fails every later statement: report the first.
-      const settled = await Promise.allSettled(pending);
+      const settled = await Promise.allSettled(asked);
       const first = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       throw first ? first.reason : err;
     }
-    return customers;
   }
 
   /**
@@ -241,63 +300,51 @@ export class RevenueRollupService {
         [ids, ids.map((id) => fromOf.get(id))],
       );
     }
-    const rows = this.computeCustomers(ids, loaded, (id) => fromOf.get(id)!, this.currentMonth(), affected);
+    const rows = this.computeCustomers(ids, loaded, (id) => fromOf.get(id)!, this.currentMonth(), affected, emptyRows());
     await this.writeCustomers(em, rows);
     return affected;
   }
 
-  /**
-   * The events and partner records of these customers: only the columns the rollups use (the two
-   * statements go out together).
-   */
+  /** The events and partner records of these customers: only the columns the rollups use. */
   private async loadCustomers(em: EntityManager, ids: readonly string[]): Promise<Map<string, CustomerLedger>> {
-    type Raw = Pick<EventRow, 'id' | 'subscriptionId' | 'customerId' | 'effectiveDate' | 'sequence' | 'status' | 'quantity' | 'intervalMonths' | 'currency' | 'discountKind' | 'discountEndsOn'> & {
-      unitPriceMinor: string;
-      discountValue: string | null;
-    };
-    const [events, partners]: [Raw[], { id: string; customer_id: string; organisation_id: string; from: string }[]] = await Promise.all([
-      em.query(
-        `SELECT e.id, e.subscription_id AS "subscriptionId", s.customer_id AS "customerId", e.effective_date::text AS "effectiveDate", e.sequence::text AS sequence,
-                e.status, e.quantity, e.unit_price_minor::text AS "unitPriceMinor", e.interval_months AS "intervalMonths", e.currency,
-                e.discount_kind AS "discountKind", e.discount_value::text AS "discountValue", e.discount_ends_on::text AS "discountEndsOn"
-           FROM revenue_subscription_events e JOIN revenue_subscriptions s ON s.id = e.subscription_id
-          WHERE s.customer_id = ANY($1) ORDER BY s.customer_id, e.subscription_id, e.effective_date, e.sequence`,
-        [ids],
-      ),
-      em.query(
-        `SELECT id, customer_id, organisation_id, effective_from::text AS "from" FROM revenue_customer_partners WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`,
-        [ids],
-      ),
+    const events: LedgerEventRow[] = await em.query(`${LEDGER_EVENTS_SQL} WHERE s.customer_id = ANY($1) ORDER BY s.customer_id, e.subscription_id, e.effective_date, e.sequence`, [
+      ids,
     ]);
+    const partners = await this.partnerRecords(em, ids);
     const ledgers = new Map<string, CustomerLedger>();
-    const of = (customerId: string): CustomerLedger => {
-      let ledger = ledgers.get(customerId);
-      if (!ledger) ledgers.set(customerId, (ledger = { events: [], partners: [] }));
-      return ledger;
-    };
-    for (const e of events) {
-      of(e.customerId).events.push({
-        id: e.id,
-        subscriptionId: e.subscriptionId,
-        effectiveDate: e.effectiveDate,
-        sequence: Number(e.sequence),
-        terms: termsOf({
-          ...e,
-          quantity: Number(e.quantity),
-          unitPriceMinor: BigInt(e.unitPriceMinor),
-          intervalMonths: Number(e.intervalMonths),
-          discountValue: e.discountValue === null ? null : BigInt(e.discountValue),
-        }),
-      });
-    }
-    for (const p of partners) of(p.customer_id).partners.push({ id: p.id, organisationId: p.organisation_id, from: p.from });
+    for (const e of events) this.ledgerOf(ledgers, e.customerId).events.push(toLedgerEvent(e));
+    for (const p of partners) this.ledgerOf(ledgers, p.customerId).partners.push(p);
     return ledgers;
   }
 
-  /** Movements and customer months of these customers from `fromOf(customer)` on (the domain's customerMovements and customerMonths); touches `affected`. */
-  private computeCustomers(ids: readonly string[], ledgers: Map<string, CustomerLedger>, fromOf: (customerId: string) => string, current: string, affected: Affected): ComputedRows {
-    const mv: ComputedRows['movements'] = { customer: [], subscription: [], organisation: [], date: [], kind: [], currency: [], amount: [], cause: [], source: [] };
-    const cm: ComputedRows['months'] = { customer: [], month: [], organisation: [], currency: [], amounts: Array.from({ length: MONTH_AMOUNTS }, () => []) };
+  private async partnerRecords(em: EntityManager, ids: readonly string[]): Promise<(PartnerOfRecord & { customerId: string })[]> {
+    return em.query(
+      `SELECT id, customer_id AS "customerId", organisation_id AS "organisationId", effective_from::text AS "from"
+         FROM revenue_customer_partners WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`,
+      [ids],
+    );
+  }
+
+  private ledgerOf(ledgers: Map<string, CustomerLedger>, customerId: string): CustomerLedger {
+    let ledger = ledgers.get(customerId);
+    if (!ledger) ledgers.set(customerId, (ledger = { events: [], partners: [] }));
+    return ledger;
+  }
+
+  /**
+   * Movements and customer months of these customers from `fromOf(customer)` on (the domain's
+   * customerMovements and customerMonths), added to `rows`; touches `affected`.
+   */
+  private computeCustomers(
+    ids: readonly string[],
+    ledgers: Map<string, CustomerLedger>,
+    fromOf: (customerId: string) => string,
+    current: string,
+    affected: Affected,
+    rows: ComputedRows,
+  ): ComputedRows {
+    const mv = rows.movements;
+    const cm = rows.months;
     for (const customerId of ids) {
       const ledger = ledgers.get(customerId);
       if (!ledger || ledger.partners.length === 0) continue;
@@ -327,39 +374,33 @@ export class RevenueRollupService {
         touch(affected, row.organisationId, row.month);
       }
     }
-    return { movements: mv, months: cm };
+    return rows;
   }
 
-  /** Inserts the rows, INSERT_CHUNK per statement; the statements go out together. */
+  /** Inserts the rows, INSERT_CHUNK per statement. */
   private async writeCustomers(em: EntityManager, rows: ComputedRows): Promise<void> {
-    const writes: Promise<unknown>[] = [];
     const mv = rows.movements;
     for (let i = 0; i < mv.customer.length; i += INSERT_CHUNK) {
       const cut = (col: readonly (string | null)[]): string => literal(col.slice(i, i + INSERT_CHUNK));
-      writes.push(
-        em.query(
+      await em.query(
           `INSERT INTO revenue_movements (customer_id, subscription_id, organisation_id, date, month, kind, currency, amount_minor, cause, source_id)
            SELECT c, s, o, d, date_trunc('month', d)::date, k, cur, a, ca, src
              FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::uuid[])
                AS t (c, s, o, d, k, cur, a, ca, src)`,
           [mv.customer, mv.subscription, mv.organisation, mv.date, mv.kind, mv.currency, mv.amount, mv.cause, mv.source].map(cut),
-        ),
       );
     }
     const cm = rows.months;
     for (let i = 0; i < cm.customer.length; i += INSERT_CHUNK) {
       const cut = (col: readonly string[]): string => literal(col.slice(i, i + INSERT_CHUNK));
-      writes.push(
-        em.query(
+      await em.query(
           `INSERT INTO revenue_customer_months (customer_id, month, organisation_id, currency, opening_minor, new_minor, expansion_minor,
              contraction_minor, churn_minor, reactivation_minor, transfer_in_minor, transfer_out_minor, closing_minor)
            SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
              $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
           [cm.customer, cm.month, cm.organisation, cm.currency, ...cm.amounts].map(cut),
-        ),
       );
     }
-    await Promise.all(writes);
   }
 
   /**
