@@ -479,13 +479,13 @@ async function main(): Promise<number> {
     if (revenue && opts.scenarios.has('revenue-incremental')) {
       const rollups = app.get(RevenueRollupService);
       const { today, month } = revenue.data;
-      // Active subscriptions of random customers, last changed before today (a discount still running or none).
+      // Random customers (a fixed pseudo-random order) with a subscription that is active and last changed before today.
       const { rows: targets } = await pool.query<{ subscription_id: string; organisation_id: string; quantity: number }>(
         `SELECT s.id AS subscription_id, c.organisation_id, e.quantity
            FROM (SELECT id, organisation_id FROM revenue_customers ORDER BY md5(id::text || 'bench-incremental') LIMIT 1000) c
            CROSS JOIN LATERAL (SELECT id FROM revenue_subscriptions s WHERE s.customer_id = c.id ORDER BY s.id LIMIT 1) s
            CROSS JOIN LATERAL (SELECT * FROM revenue_subscription_events e WHERE e.subscription_id = s.id ORDER BY e.effective_date DESC, e.sequence DESC LIMIT 1) e
-          WHERE e.status = 'ACTIVE' AND e.effective_date < $1::date AND (e.discount_kind IS NULL OR e.discount_ends_on IS NULL OR e.discount_ends_on > $1::date)
+          WHERE e.status = 'ACTIVE' AND e.effective_date < $1::date
           LIMIT $2`,
         [today, REVENUE_INCREMENTAL_WARMUP + REVENUE_INCREMENTAL_EVENTS],
       );

@@ -9,12 +9,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type EventRow, termsOf } from './ledger.types';
 
 const BATCH = 500;
-/** Event rows per step of a full rebuild (about 2,000 customers), read from one cursor over the ledger. */
+/**
+ * Event rows per step of a full rebuild (about 2,000 customers), read from a cursor over the ledger;
+ * a step's insert stays under the slow-query warning (1 s) on a small machine.
+ */
 const REBUILD_FETCH = 30_000;
 /** Customers computed between two looks at the connection (so the next statement goes out while computing). */
-const COMPUTE_SLICE = 250;
-/** Rows per INSERT: a rebuild step's rows go in one statement per table. */
-const INSERT_CHUNK = 50_000;
+const COMPUTE_SLICE = 100;
 const EPOCH = '1900-01-01';
 /**
  * First statement of every rollup transaction. The statements below are planned with generous row
@@ -22,6 +23,8 @@ const EPOCH = '1900-01-01';
  * jit_above_cost: compiling it took 70–100 ms for a statement that runs in 5 ms (docs/performance.md).
  */
 const ROLLUP_SETTINGS = 'SET LOCAL jit = off';
+/** A rebuild aggregates all customer months at once: hashes and sorts that fit in memory, for its one connection. */
+const REBUILD_SETTINGS = `SET LOCAL work_mem = '64MB'`;
 
 /** One customer's ledger as the rollups read it. */
 interface CustomerLedger {
@@ -39,6 +42,10 @@ const LEDGER_EVENTS_SQL = `SELECT e.id, e.subscription_id AS "subscriptionId", s
        e.sequence::text AS sequence, e.status, e.quantity, e.unit_price_minor::text AS "unitPriceMinor", e.interval_months AS "intervalMonths", e.currency,
        e.discount_kind AS "discountKind", e.discount_value::text AS "discountValue", e.discount_ends_on::text AS "discountEndsOn"
   FROM revenue_subscription_events e JOIN revenue_subscriptions s ON s.id = e.subscription_id`;
+
+type PartnerRecordRow = PartnerOfRecord & { customerId: string };
+
+const PARTNER_RECORDS_SQL = `SELECT id, customer_id AS "customerId", organisation_id AS "organisationId", effective_from::text AS "from" FROM revenue_customer_partners`;
 
 const toLedgerEvent = (e: LedgerEventRow): LedgerEvent => ({
   id: e.id,
@@ -58,6 +65,25 @@ const emptyRows = (): ComputedRows => ({
   movements: { customer: [], subscription: [], organisation: [], date: [], kind: [], currency: [], amount: [], cause: [], source: [] },
   months: { customer: [], month: [], organisation: [], currency: [], amounts: Array.from({ length: MONTH_AMOUNTS }, () => []) },
 });
+
+/** Inserts movements ($1–$9) and customer months ($10–$22), one statement (a data-modifying CTE runs whether read or not). */
+const INSERT_ROWS_SQL = `WITH movements AS (
+  INSERT INTO revenue_movements (customer_id, subscription_id, organisation_id, date, month, kind, currency, amount_minor, cause, source_id)
+  SELECT c, s, o, d, date_trunc('month', d)::date, k, cur, a, ca, src
+    FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::uuid[]) AS t (c, s, o, d, k, cur, a, ca, src)
+)
+INSERT INTO revenue_customer_months (customer_id, month, organisation_id, currency, opening_minor, new_minor, expansion_minor,
+  contraction_minor, churn_minor, reactivation_minor, transfer_in_minor, transfer_out_minor, closing_minor)
+SELECT * FROM unnest($10::uuid[], $11::date[], $12::uuid[], $13::text[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[],
+  $18::bigint[], $19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[])`;
+
+const insertParameters = (rows: ComputedRows): string[] => {
+  const mv = rows.movements;
+  const cm = rows.months;
+  return [mv.customer, mv.subscription, mv.organisation, mv.date, mv.kind, mv.currency, mv.amount, mv.cause, mv.source, cm.customer, cm.month, cm.organisation, cm.currency, ...cm.amounts].map(
+    literal,
+  );
+};
 
 /** Lets pending I/O callbacks run (a finished statement's result, the next statement going out). */
 const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -149,11 +175,12 @@ export class RevenueRollupService {
   async rebuild(): Promise<{ customers: number; movements: number; customerMonths: number; partnerMonths: number }> {
     const counts = await this.dataSource.transaction(async (em) => {
       await em.query(ROLLUP_SETTINGS);
+      await em.query(REBUILD_SETTINGS);
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('revenue-rollup'))`);
       await em.query(`TRUNCATE revenue_movements, revenue_customer_months, revenue_partner_months`);
       await em.query(`DELETE FROM revenue_pending`);
       const affected: Affected = new Map();
-      await this.rebuildCustomers(em, affected);
+      await this.withoutSecondaryIndexes(em, () => this.rebuildCustomers(em, affected));
       await this.recomputePartners(em, affected);
       await em.query(
         `INSERT INTO revenue_rollup_state (id, through_month, rates_from) VALUES (true, $1, NULL)
@@ -178,12 +205,29 @@ export class RevenueRollupService {
   }
 
   /**
-   * Movements and customer months of every customer with events, into emptied tables. One cursor
-   * reads the events in customer order, REBUILD_FETCH rows a step (a customer whose rows go on waits
-   * for the next step); a customer without events has none of either. The statements run one after
-   * another on the transaction's connection, in the order asked for here: each step asks for its
-   * partner records, the next step's events and then the previous step's inserts, and computes while
-   * the database works through them.
+   * Runs `load` with the secondary indexes of revenue_movements and revenue_customer_months dropped,
+   * then creates them again from their own definitions: one index build over all rows costs far less
+   * than an index entry per inserted row (pg_restore's order). Only inside rebuild's transaction after
+   * its TRUNCATE, which keeps these tables locked exclusively until commit: no other session sees them
+   * without their indexes, and a failure rolls the drop back.
+   */
+  private async withoutSecondaryIndexes(em: EntityManager, load: () => Promise<void>): Promise<void> {
+    const indexes: { name: string; definition: string }[] = await em.query(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+        WHERE i.indrelid IN ('revenue_movements'::regclass, 'revenue_customer_months'::regclass) AND NOT i.indisunique`,
+    );
+    for (const index of indexes) await em.query(`DROP INDEX ${index.name}`);
+    await load();
+    for (const index of indexes) await em.query(index.definition);
+  }
+
+  /**
+   * Movements and customer months of every customer with events, into emptied tables. Two cursors
+   * read the ledger in customer order: the events, REBUILD_FETCH rows a step (a customer whose rows
+   * go on waits for the next step), and the partner records, kept ahead of them; a customer without
+   * events has neither movements nor months. The statements run one after another on the
+   * transaction's connection, in the order asked for here: each step asks for the next reads and then
+   * for the previous step's inserts, and computes while the database works through them.
    */
   private async rebuildCustomers(em: EntityManager, affected: Affected): Promise<void> {
     const asked: Promise<unknown>[] = [];
@@ -197,36 +241,59 @@ export class RevenueRollupService {
     };
     const current = this.currentMonth();
     try {
-      await em.query(`DECLARE revenue_rebuild NO SCROLL CURSOR FOR ${LEDGER_EVENTS_SQL} ORDER BY s.customer_id`);
-      const fetch = (): Promise<LedgerEventRow[]> => ask(() => em.query(`FETCH ${REBUILD_FETCH} FROM revenue_rebuild`));
-      let fetching: Promise<LedgerEventRow[]> | null = fetch();
+      await em.query(`DECLARE revenue_rebuild_events NO SCROLL CURSOR FOR ${LEDGER_EVENTS_SQL} ORDER BY s.customer_id`);
+      await em.query(`DECLARE revenue_rebuild_partners NO SCROLL CURSOR FOR ${PARTNER_RECORDS_SQL} ORDER BY customer_id, effective_from`);
+      const fetchEvents = (): Promise<LedgerEventRow[]> => ask(() => em.query(`FETCH ${REBUILD_FETCH} FROM revenue_rebuild_events`));
+      const fetchPartners = (): Promise<PartnerRecordRow[]> => ask(() => em.query(`FETCH ${REBUILD_FETCH} FROM revenue_rebuild_partners`));
+      // Partner records read and not yet used, from `used` on; the next read, asked before it is needed.
+      let partners: PartnerRecordRow[] = [];
+      let used = 0;
+      let partnersEnd = false;
+      let partnersAhead: Promise<PartnerRecordRow[]> | null = fetchPartners();
+      const takePartners = async (through: string): Promise<PartnerRecordRow[]> => {
+        while (!partnersEnd && (used === partners.length || partners[partners.length - 1]!.customerId < through)) {
+          const read = await (partnersAhead ?? fetchPartners());
+          partnersAhead = null;
+          partnersEnd = read.length < REBUILD_FETCH;
+          partners = partners.slice(used).concat(read);
+          used = 0;
+        }
+        const from = used;
+        while (used < partners.length && partners[used]!.customerId <= through) used += 1;
+        return partners.slice(from, used);
+      };
+      let reading: Promise<LedgerEventRow[]> | null = fetchEvents();
       let carried: LedgerEventRow[] = [];
-      let computed: ComputedRows | null = null;
-      while (fetching) {
-        const fetched: LedgerEventRow[] = await fetching;
-        const rows = carried.length > 0 ? carried.concat(fetched) : fetched;
-        const end: boolean = fetched.length < REBUILD_FETCH;
+      let computed: string[] | null = null; // the previous step's rows, as INSERT_ROWS_SQL's parameters
+      while (reading) {
+        const read: LedgerEventRow[] = await reading;
+        const rows = carried.length > 0 ? carried.concat(read) : read;
+        const end: boolean = read.length < REBUILD_FETCH;
         let cut = rows.length;
         if (!end) while (cut > 0 && rows[cut - 1]!.customerId === rows[rows.length - 1]!.customerId) cut -= 1;
         carried = rows.slice(cut);
         const step = rows.slice(0, cut);
-        const ids = [...new Set(step.map((r: LedgerEventRow) => r.customerId))];
-        const partners = ids.length > 0 ? ask(() => this.partnerRecords(em, ids)) : Promise.resolve([]);
-        fetching = end ? null : fetch();
+        const records = step.length > 0 ? await takePartners(step[step.length - 1]!.customerId) : [];
+        // Next reads first, then the previous step's inserts: the reads are ready when this step is computed.
+        reading = end ? null : fetchEvents();
+        if (!partnersEnd && !partnersAhead && partners.length - used < REBUILD_FETCH / 2) partnersAhead = fetchPartners();
         const previous = computed;
-        if (previous) ask(() => this.writeCustomers(em, previous));
+        if (previous) ask(() => em.query(INSERT_ROWS_SQL, previous));
         const ledgers = new Map<string, CustomerLedger>();
         for (const r of step) this.ledgerOf(ledgers, r.customerId).events.push(toLedgerEvent(r));
-        for (const p of await partners) this.ledgerOf(ledgers, p.customerId).partners.push(p);
-        computed = emptyRows();
+        for (const p of records) ledgers.get(p.customerId)?.partners.push(p);
+        const ids = [...ledgers.keys()];
+        const out = emptyRows();
         for (let i = 0; i < ids.length; i += COMPUTE_SLICE) {
-          this.computeCustomers(ids.slice(i, i + COMPUTE_SLICE), ledgers, () => EPOCH, current, affected, computed);
+          this.computeCustomers(ids.slice(i, i + COMPUTE_SLICE), ledgers, () => EPOCH, current, affected, out);
           await yieldToIo();
         }
+        computed = insertParameters(out);
       }
       const final = computed;
-      if (final) ask(() => this.writeCustomers(em, final));
-      ask(() => em.query(`CLOSE revenue_rebuild`));
+      if (final) ask(() => em.query(INSERT_ROWS_SQL, final));
+      ask(() => em.query(`CLOSE revenue_rebuild_events`));
+      ask(() => em.query(`CLOSE revenue_rebuild_partners`));
       await Promise.all(asked);
     } catch (err) {
       // The first failure aborts the transaction and fails every later statement: report the first.
@@ -317,12 +384,8 @@ export class RevenueRollupService {
     return ledgers;
   }
 
-  private async partnerRecords(em: EntityManager, ids: readonly string[]): Promise<(PartnerOfRecord & { customerId: string })[]> {
-    return em.query(
-      `SELECT id, customer_id AS "customerId", organisation_id AS "organisationId", effective_from::text AS "from"
-         FROM revenue_customer_partners WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`,
-      [ids],
-    );
+  private async partnerRecords(em: EntityManager, ids: readonly string[]): Promise<PartnerRecordRow[]> {
+    return em.query(`${PARTNER_RECORDS_SQL} WHERE customer_id = ANY($1) ORDER BY customer_id, effective_from`, [ids]);
   }
 
   private ledgerOf(ledgers: Map<string, CustomerLedger>, customerId: string): CustomerLedger {
@@ -377,31 +440,11 @@ export class RevenueRollupService {
     return rows;
   }
 
-  /** Inserts the rows, INSERT_CHUNK per statement. */
+  /** Inserts the rows: one statement for both tables. */
   private async writeCustomers(em: EntityManager, rows: ComputedRows): Promise<void> {
-    const mv = rows.movements;
-    for (let i = 0; i < mv.customer.length; i += INSERT_CHUNK) {
-      const cut = (col: readonly (string | null)[]): string => literal(col.slice(i, i + INSERT_CHUNK));
-      await em.query(
-          `INSERT INTO revenue_movements (customer_id, subscription_id, organisation_id, date, month, kind, currency, amount_minor, cause, source_id)
-           SELECT c, s, o, d, date_trunc('month', d)::date, k, cur, a, ca, src
-             FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::bigint[], $8::text[], $9::uuid[])
-               AS t (c, s, o, d, k, cur, a, ca, src)`,
-          [mv.customer, mv.subscription, mv.organisation, mv.date, mv.kind, mv.currency, mv.amount, mv.cause, mv.source].map(cut),
-      );
-    }
-    const cm = rows.months;
-    for (let i = 0; i < cm.customer.length; i += INSERT_CHUNK) {
-      const cut = (col: readonly string[]): string => literal(col.slice(i, i + INSERT_CHUNK));
-      await em.query(
-          `INSERT INTO revenue_customer_months (customer_id, month, organisation_id, currency, opening_minor, new_minor, expansion_minor,
-             contraction_minor, churn_minor, reactivation_minor, transfer_in_minor, transfer_out_minor, closing_minor)
-           SELECT * FROM unnest($1::uuid[], $2::date[], $3::uuid[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[],
-             $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[], $13::bigint[])`,
-          [cm.customer, cm.month, cm.organisation, cm.currency, ...cm.amounts].map(cut),
-      );
-    }
+    if (rows.movements.customer.length > 0 || rows.months.customer.length > 0) await em.query(INSERT_ROWS_SQL, insertParameters(rows));
   }
+
 
   /**
    * Partner months in the base currency, from each partner's month on (see docs/metrics.md):
@@ -464,6 +507,9 @@ export class RevenueRollupService {
 
 const MOVEMENT_COLUMNS = ['new', 'expansion', 'contraction', 'churn', 'reactivation', 'transfer_in', 'transfer_out'] as const;
 
+/** An amount of a customer month (`s`) in base minor units at the rate `x`; amounts in the base currency as they are (no numeric arithmetic). */
+const converted = (amount: string): string => `CASE WHEN s.currency = $4 THEN ${amount} ELSE round(${amount} * x.factor)::bigint END`;
+
 /** $1 partner ids, $2 their first month to recompute, $3 the current month, $4 base currency, $5 its minor digits. */
 const PARTNER_MONTHS_SQL = `
 WITH targets AS (
@@ -474,14 +520,14 @@ source AS (
    WHERE cm.month >= (t.from_month - interval '13 months') AND cm.month <= $3::date
 ),
 months AS (
-  SELECT generate_series(min(month), $3::date, interval '1 month')::date AS month FROM source
+  SELECT generate_series((SELECT min(from_month) FROM targets) - interval '13 months', $3::date, interval '1 month')::date AS month
 ),
 rates AS (
   SELECT c.currency, m.month,
          CASE WHEN c.currency = $4 THEN 1::numeric ELSE (
            SELECT r.rate * power(10::numeric, $5::int - r.minor_digits) FROM revenue_exchange_rates r
             WHERE r.currency = c.currency AND r.valid_from <= m.month ORDER BY r.valid_from DESC LIMIT 1) END AS factor
-    FROM (SELECT DISTINCT currency FROM source) c CROSS JOIN months m
+    FROM (SELECT $4::text AS currency UNION SELECT DISTINCT currency::text FROM revenue_exchange_rates) c CROSS JOIN months m
 ),
 moved_in_paying AS (
   -- Customers transferred in during a month while paying at its start with the partner they left: if they
@@ -497,15 +543,15 @@ per_customer AS (
          bool_or(s.transfer_out_minor <> 0) AS moved_out,
          bool_or(mp.customer_id IS NOT NULL) AS moved_in_paying,
          bool_or(s.new_minor <> 0) AS is_new,
-         ${MOVEMENT_COLUMNS.map((c) => `sum(round(s.${c}_minor * x.factor))::bigint AS ${c}_b`).join(',\n         ')},
-         sum(round(s.closing_minor * x.factor))::bigint AS closing_b
+         ${MOVEMENT_COLUMNS.map((c) => `sum(${converted(`s.${c}_minor`)})::bigint AS ${c}_b`).join(',\n         ')},
+         sum(${converted('s.closing_minor')})::bigint AS closing_b
     FROM source s JOIN rates x ON x.currency = s.currency AND x.month = s.month
     LEFT JOIN moved_in_paying mp ON mp.organisation_id = s.organisation_id AND mp.month = s.month AND mp.customer_id = s.customer_id
    GROUP BY 1, 2, 3
 ),
 cohort AS (
   SELECT s.organisation_id, (s.month + interval '12 months')::date AS month, s.customer_id,
-         sum(round(s.closing_minor * x.factor))::bigint AS start_b
+         sum(${converted('s.closing_minor')})::bigint AS start_b
     FROM source s JOIN rates x ON x.currency = s.currency AND x.month = (s.month + interval '12 months')::date
    WHERE s.closing_minor <> 0
    GROUP BY 1, 2, 3
