@@ -1,3 +1,4 @@
+import { queriesIssued } from '@prm/server/core';
 import { RevenueRollupService } from '@prm/server/revenue';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
@@ -141,6 +142,23 @@ describe('recurring revenue', () => {
     expect(transfers.length).toBeGreaterThan(0);
     expect(transfers.every((r) => r['kind'] === 'TRANSFER_OUT' && r['date']!.startsWith('2026-03'))).toBe(true);
     expect((await request(t.app.getHttpServer()).get('/api/revenue/movements.csv?kind=BOGUS').set('Authorization', `Bearer ${manager}`)).status).toBe(400);
+  });
+
+  it('lists customers with their subscriptions and partners of record at a cost that does not grow with the page', async () => {
+    const page = `query($first: Int!) { revenueCustomers(first: $first) { edges { node { name organisation { name }
+      partnerHistory { effectiveFrom organisation { name } } subscriptions { productName mrr events { kind mrr } } } } } }`;
+    type Page = { revenueCustomers: { edges: { node: { subscriptions: { events: unknown[] }[] } }[] } };
+    const cost = async (first: number) => {
+      const before = queriesIssued();
+      const data = await gqlOk<Page>(t, page, { first }, { token: manager });
+      return { statements: queriesIssued() - before, rows: data.revenueCustomers.edges };
+    };
+    await cost(2);
+    const few = await cost(3);
+    const many = await cost(40);
+    expect(many.rows).toHaveLength(40);
+    expect(many.rows.filter((r) => r.node.subscriptions.some((sub) => sub.events.length > 0)).length).toBeGreaterThan(20);
+    expect(many.statements).toBe(few.statements);
   });
 
   it('keeps partners out of each other’s revenue', async () => {

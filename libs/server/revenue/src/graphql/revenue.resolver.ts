@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { encodeCursor } from '@prm/domain/common';
 import { formatMoneyPlain, formatPercent, money, type Percent } from '@prm/domain/money';
 import { monthlyRecurringMinor } from '@prm/domain/revenue';
-import { Allow, AllowAuthenticated, type Connection, Ctx, IdArgs, PageArgs, parseCursor, type PrmRequest, RequestContext, Role } from '@prm/server/core';
+import { Allow, AllowAuthenticated, type Connection, Ctx, groupByKeys, IdArgs, loaderFor, PageArgs, parseCursor, type PrmRequest, RequestContext, Role } from '@prm/server/core';
 import { DealSetupService } from '@prm/server/deals';
 import { IdentityLoaders, OrganisationModel, toOrganisationModel } from '@prm/server/identity';
 import { LedgerService } from '../services/ledger.service';
@@ -108,8 +108,11 @@ export class RevenueResolver {
 
   @ResolveField('partnerHistory', () => [PartnerOfRecordModel], { description: 'Partners of record, oldest first' })
   async partnerHistory(@Ctx() ctx: RequestContext, @Parent() customer: RevenueCustomerModel, @Context('req') req: PrmRequest): Promise<PartnerOfRecordModel[]> {
+    const history = loaderFor(req, 'revenuePartnerHistory', async (ids: readonly string[]) =>
+      groupByKeys(ids, await this.ledger.partnerHistory(ids), (r) => r.customerId),
+    );
     // A partner sees its own periods only, never who had the customer before or after.
-    const rows = (await this.ledger.partnerHistory([customer.id])).filter((r) => !ctx.partnerScope || r.organisationId === ctx.partnerScope);
+    const rows = (await history.load(customer.id)).filter((r) => !ctx.partnerScope || r.organisationId === ctx.partnerScope);
     return Promise.all(
       rows.map(async (r) => {
         const org = await this.identity.organisation(req).load(r.organisationId);
@@ -119,16 +122,26 @@ export class RevenueResolver {
   }
 
   @ResolveField('subscriptions', () => [SubscriptionModel])
-  async subscriptions(@Ctx() ctx: RequestContext, @Parent() customer: RevenueCustomerModel): Promise<SubscriptionModel[]> {
-    const subs = await this.ledger.subscriptionsOf(ctx, [customer.id]);
-    const events = await this.ledger.eventsOf(subs.map((s) => s.id));
-    const products = new Map((await this.deals.productsByIds([...new Set(subs.map((s) => s.productId))])).map((p) => [p.id, p.name]));
+  async subscriptions(@Ctx() ctx: RequestContext, @Parent() customer: RevenueCustomerModel, @Context('req') req: PrmRequest): Promise<SubscriptionModel[]> {
+    // One batch per request for a page of customers: their subscriptions, events, products and partner records.
+    const batch = loaderFor(req, 'revenueSubscriptions', async (ids: readonly string[]) => {
+      const subs = await this.ledger.subscriptionsOf(ctx, ids);
+      const allEvents = await this.ledger.eventsOf(subs.map((x) => x.id));
+      const names = new Map((await this.deals.productsByIds([...new Set(subs.map((x) => x.productId))])).map((p) => [p.id, p.name]));
+      const records = ctx.partnerScope ? await this.ledger.partnerHistory(ids) : [];
+      return groupByKeys(ids, subs, (x) => x.customerId).map((list) =>
+        list.map((sub) => ({ sub, events: allEvents.filter((e) => e.subscriptionId === sub.id), records: records.filter((r) => r.customerId === sub.customerId), names })),
+      );
+    });
+    const loaded = await batch.load(customer.id);
+    const subs = loaded.map((l) => l.sub);
+    const events = loaded.flatMap((l) => l.events);
+    const products = loaded[0]?.names ?? new Map<string, string>();
+    const records = loaded[0]?.records ?? [];
     const today = this.ledger.today();
     // A partner sees the history from when the customer became its own (and the terms it took over), not
     // the prices and discounts of an earlier partner's period.
-    const since = ctx.partnerScope
-      ? ((await this.ledger.partnerHistory([customer.id])).filter((r) => r.organisationId === ctx.partnerScope).at(-1)?.from ?? null)
-      : null;
+    const since = ctx.partnerScope ? (records.filter((r) => r.organisationId === ctx.partnerScope).at(-1)?.from ?? null) : null;
     return subs.map((s) => {
       const all = events.filter((e) => e.subscriptionId === s.id);
       const takenOver = since ? all.filter((e) => e.effectiveDate < since).at(-1) : undefined;

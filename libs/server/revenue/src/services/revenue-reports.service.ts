@@ -15,7 +15,7 @@ import {
   RENEWAL_WINDOW_DAYS,
   retentionFromSums,
 } from '@prm/domain/revenue';
-import { minorUnitDigits } from '@prm/domain/money';
+import { compareDecimal, minorUnitDigits } from '@prm/domain/money';
 import { AppConfig, Clock, type Connection, parseCursor, type RequestContext, toConnection } from '@prm/server/core';
 import { OrganisationsService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
@@ -473,32 +473,28 @@ export class RevenueReportsService {
   }
 }
 
-const NULLS_LAST = (value: string | null): number | null => (value === null ? null : Number(value));
-
 function compareBy(sort: LeaderboardSort, descending: boolean): (a: LeaderboardRow, b: LeaderboardRow) => number {
-  const key = (row: LeaderboardRow): bigint | number | string | null => {
+  // Percentages are compared as exact decimals and amounts as bigints; undefined figures sort last either way.
+  const percent = (row: LeaderboardRow): string | null =>
+    sort === 'MRR_GROWTH' ? row.mrrGrowth : sort === 'NRR' ? row.nrr : sort === 'GRR' ? row.grr : sort === 'LOGO_CHURN' ? row.logoChurnRate : null;
+  const compare = (a: LeaderboardRow, b: LeaderboardRow): number | null => {
     switch (sort) {
       case 'ARR':
-        return row.mrrMinor;
-      case 'MRR_GROWTH':
-        return NULLS_LAST(row.mrrGrowth);
-      case 'NRR':
-        return NULLS_LAST(row.nrr);
-      case 'GRR':
-        return NULLS_LAST(row.grr);
-      case 'LOGO_CHURN':
-        return NULLS_LAST(row.logoChurnRate);
+        return a.mrrMinor < b.mrrMinor ? -1 : a.mrrMinor > b.mrrMinor ? 1 : 0;
       case 'CUSTOMERS':
-        return row.customers;
+        return a.customers - b.customers;
       case 'NAME':
-        return row.name.toLowerCase();
+        return a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+      default: {
+        const [pa, pb] = [percent(a), percent(b)];
+        if (pa === null || pb === null) return pa === pb ? 0 : null;
+        return compareDecimal(pa, pb);
+      }
     }
   };
   return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka === null || kb === null) return ka === kb ? a.name.localeCompare(b.name) : ka === null ? 1 : -1;
-    const order = ka < kb ? -1 : ka > kb ? 1 : 0;
+    const order = compare(a, b);
+    if (order === null) return percent(a) === null ? 1 : -1;
     return (descending ? -order : order) || a.name.localeCompare(b.name) || a.organisationId.localeCompare(b.organisationId);
   };
 }
