@@ -2,7 +2,15 @@ import { InitialIdentityPrograms1764000000000 } from './1764000000000-initial-id
 import { DealRegistration1764100000000 } from './1764100000000-deal-registration';
 import { Leads1764200000000 } from './1764200000000-leads';
 import { Revenue1764300000000 } from './1764300000000-revenue';
+import { RevenueDerivedWithoutFk1764310000000 } from './1764310000000-revenue-derived-without-fk';
 import { Mdf1764400000000 } from './1764400000000-mdf';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
-export const MIGRATIONS = [InitialIdentityPrograms1764000000000, DealRegistration1764100000000, Leads1764200000000, Revenue1764300000000, Mdf1764400000000];
+export const MIGRATIONS = [
+  InitialIdentityPrograms1764000000000,
+  DealRegistration1764100000000,
+  Leads1764200000000,
+  Revenue1764300000000,
+  RevenueDerivedWithoutFk1764310000000,
+  Mdf1764400000000,
+];
