@@ -18,6 +18,7 @@ import {
   LOGGER,
 } from '@prm/server/core';
 import { DealsModule } from '@prm/server/deals';
+import { MdfModule } from '@prm/server/mdf';
 import { RevenueModule } from '@prm/server/revenue';
 import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
@@ -74,6 +75,7 @@ export class AppModule {
         NotificationsModule,
         DealsModule,
         RevenueModule,
+        MdfModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorHttpFilter }, DemoSeedService],
       exports: [DemoSeedService],

@@ -189,6 +189,9 @@ export class Mdf1764400000000 implements MigrationInterface {
       CREATE TABLE mdf_claim_deals (
         claim_id uuid NOT NULL REFERENCES mdf_claims (id) ON DELETE CASCADE,
         registration_id uuid NOT NULL REFERENCES deal_registrations (id),
+        -- The deal's won first-year value (actual MRR × 12 + one-time) when linked: the influenced revenue.
+        won_value_minor bigint NOT NULL CHECK (won_value_minor >= 0),
+        ${currency('currency')},
         PRIMARY KEY (claim_id, registration_id)
       )`);
     await q.query(`CREATE INDEX mdf_claim_deals_registration ON mdf_claim_deals (registration_id)`);

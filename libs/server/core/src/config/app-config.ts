@@ -105,6 +105,14 @@ export class AppConfig {
   @IsString() @Matches(/^[A-Z]{3}$/)
   REVENUE_BASE_CURRENCY = 'EUR';
 
+  /** Folder for MDF proof files (default <DATA_DIR>/mdf-files; a temporary folder with DATA_DIR=memory://). */
+  @IsOptional() @IsString()
+  MDF_STORAGE_DIR?: string;
+
+  /** MDF schedule: request and fund expiry, expiry reminders, accrual recompute (UTC cron). */
+  @IsString()
+  MDF_SCHEDULE_CRON = '20 * * * *';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -133,7 +141,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST', 'SMTP_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST', 'SMTP_URL', 'MDF_STORAGE_DIR']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

@@ -158,6 +158,19 @@ export class RevenueReportsService {
     return this.config.REVENUE_BASE_CURRENCY;
   }
 
+  /**
+   * A partner's recognised recurring revenue over a date range, in the base currency: the sum of its
+   * monthly closing MRR (revenue_partner_months) over the months the range touches. A system read for
+   * other contexts (MDF accruals); callers check access.
+   */
+  async recognisedRevenueMinor(organisationId: string, from: string, to: string): Promise<{ amountMinor: bigint; currency: string }> {
+    const [row]: { total: string }[] = await this.dataSource.query(
+      `SELECT COALESCE(sum(closing_minor), 0)::text AS total FROM revenue_partner_months WHERE organisation_id = $1 AND month BETWEEN $2 AND $3`,
+      [organisationId, monthOf(from), monthOf(to)],
+    );
+    return { amountMinor: BigInt(row?.total ?? '0'), currency: this.currency };
+  }
+
   /** The month asked for (first day), or the current one; a future month is refused. */
   resolveMonth(month?: string | null): string {
     const current = monthOf(this.clock.now().toISOString().slice(0, 10));
