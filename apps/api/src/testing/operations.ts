@@ -15,6 +15,14 @@ const RULES_FIELDS = 'programId protectionDays maxExtensions extensionDays revie
 const REVENUE_CUSTOMER_FIELDS = 'id name country organisationId';
 const SUBSCRIPTION_EVENT_FIELDS = 'id subscriptionId kind effectiveDate status quantity unitPrice intervalMonths currency discountPercent discountAmount discountEndsOn paidThrough termEndsOn cancelledOn source externalEventId mrr';
 const IMPORT_REPORT_FIELDS = 'rows applied duplicates errors { row column message }';
+const MDF_BALANCES = 'balances { currency budget reserved claimed approved paid available }';
+const MDF_FUND_FIELDS = `id organisationId programId periodKind periodStart periodEnd periodLabel currency budgetKind accrualRate referenceStart referenceEnd claimDeadlineDays expiresOn status lapsed ${MDF_BALANCES}`;
+const MDF_REQUEST_FIELDS =
+  'id number fundId organisationId createdByUserId status activityType title startDate endDate currency plannedCost requestedAmount cofundingPct cofundingCap approvedAmount expectedLeads expectedPipeline claimDeadline regularClaimDeadline extendedDeadline decisionComment';
+const MDF_CLAIM_FIELDS =
+  'id number requestId fundId organisationId status currency actualCost claimedAmount approvedAmount claimCap leads opportunities pipeline paidAt paymentReference paymentDate dealIds files { id name contentType size }';
+const MDF_TIMELINE = 'timeline { kind fromStatus toStatus comment actorUserId actorName claimId }';
+const MDF_SETTINGS_FIELDS = 'programId periodKind claimDeadlineDays expiryGraceDays currency';
 
 /**
  * One GraphQL document per query and mutation of the API, shared by the authorization matrix and
@@ -87,6 +95,22 @@ export const DOCS = {
   upcomingRenewals: `query($organisationId: ID) {
     upcomingRenewals(organisationId: $organisationId) { subscriptionId customerId customerName organisationId productId termEndsOn daysLeft mrr currency } }`,
 
+  // Queries: market development funds
+  mdfClaim: `query($id: ID!) { mdfClaim(id: $id) { ${MDF_CLAIM_FIELDS} ${MDF_TIMELINE} fund { id ${MDF_BALANCES} } request { id status } } }`,
+  mdfClaims: `query($filter: MdfClaimFilter, $first: Int = 25, $after: String) {
+    mdfClaims(filter: $filter, first: $first, after: $after) { edges { cursor node { ${MDF_CLAIM_FIELDS} fund { id organisationId ${MDF_BALANCES} } } } pageInfo { hasNextPage endCursor } } }`,
+  mdfExpiringFunds: `query($withinDays: Int = 30) { mdfExpiringFunds(withinDays: $withinDays) { ${MDF_FUND_FIELDS} } }`,
+  mdfFund: `query($id: ID!) { mdfFund(id: $id) { ${MDF_FUND_FIELDS} organisation { id name } budgetChanges { kind currency before after revenue revenueCurrency rate referenceStart referenceEnd reason } } }`,
+  mdfFunds: `query($filter: MdfFundFilter, $first: Int = 25, $after: String) {
+    mdfFunds(filter: $filter, first: $first, after: $after) { edges { cursor node { ${MDF_FUND_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
+  mdfProgramSettings: `query($programId: ID!) { mdfProgramSettings(programId: $programId) { ${MDF_SETTINGS_FIELDS} } }`,
+  mdfReport: `query($groupBy: MdfReportGroup! = PARTNER, $filter: MdfReportFilter) {
+    mdfReport(groupBy: $groupBy, filter: $filter) { key label currency funds budget reserved claimed approved paid spent available lapsed expiring utilisation
+      leads opportunities pipeline leadsPerThousand pipelinePerUnit influencedRevenue influencedDeals roi medianSecondsToPayment paidClaims } }`,
+  mdfRequest: `query($id: ID!) { mdfRequest(id: $id) { ${MDF_REQUEST_FIELDS} ${MDF_TIMELINE} fund { id ${MDF_BALANCES} } claims { id status } } }`,
+  mdfRequests: `query($filter: MdfRequestFilter, $first: Int = 25, $after: String) {
+    mdfRequests(filter: $filter, first: $first, after: $after) { edges { cursor node { ${MDF_REQUEST_FIELDS} fund { id organisationId ${MDF_BALANCES} } } } pageInfo { hasNextPage endCursor } } }`,
+
   // Mutations
   acceptLead: `mutation($id: ID!) { acceptLead(id: $id) { id status registrationId } }`,
   assignLead: `mutation($id: ID!, $organisationId: ID) { assignLead(id: $id, organisationId: $organisationId) { id status assignedOrganisationId } }`,
@@ -150,6 +174,28 @@ export const DOCS = {
   recordSubscriptionEvent: `mutation($input: SubscriptionEventInput!) { recordSubscriptionEvent(input: $input) { duplicate event { ${SUBSCRIPTION_EVENT_FIELDS} } } }`,
   setExchangeRate: `mutation($input: ExchangeRateInput!) { setExchangeRate(input: $input) { currency validFrom rate } }`,
   transferRevenueCustomer: `mutation($input: TransferRevenueCustomerInput!) { transferRevenueCustomer(input: $input) { ${REVENUE_CUSTOMER_FIELDS} } }`,
+
+  // Mutations: market development funds
+  approveMdfClaim: `mutation($id: ID!, $amount: String, $comment: String) { approveMdfClaim(id: $id, amount: $amount, comment: $comment) { ${MDF_CLAIM_FIELDS} } }`,
+  approveMdfRequest: `mutation($id: ID!, $amount: String, $comment: String) { approveMdfRequest(id: $id, amount: $amount, comment: $comment) { ${MDF_REQUEST_FIELDS} fund { id ${MDF_BALANCES} } } }`,
+  bulkCreateMdfFunds: `mutation($input: BulkCreateMdfFundsInput!) { bulkCreateMdfFunds(input: $input) { created skipped funds { ${MDF_FUND_FIELDS} } } }`,
+  cancelMdfRequest: `mutation($id: ID!, $reason: String) { cancelMdfRequest(id: $id, reason: $reason) { ${MDF_REQUEST_FIELDS} } }`,
+  commentOnMdfClaim: `mutation($id: ID!, $comment: String!) { commentOnMdfClaim(id: $id, comment: $comment) { id status } }`,
+  commentOnMdfRequest: `mutation($id: ID!, $comment: String!) { commentOnMdfRequest(id: $id, comment: $comment) { id status } }`,
+  createMdfFund: `mutation($input: CreateMdfFundInput!) { createMdfFund(input: $input) { ${MDF_FUND_FIELDS} } }`,
+  createMdfRequest: `mutation($input: CreateMdfRequestInput!) { createMdfRequest(input: $input) { ${MDF_REQUEST_FIELDS} } }`,
+  extendMdfClaimDeadline: `mutation($id: ID!, $until: String!, $reason: String!) { extendMdfClaimDeadline(id: $id, until: $until, reason: $reason) { ${MDF_REQUEST_FIELDS} } }`,
+  markMdfClaimsPaid: `mutation($input: MarkMdfClaimsPaidInput!) {
+    markMdfClaimsPaid(input: $input) { paymentId idempotencyKey paymentReference paymentDate duplicate claims { ${MDF_CLAIM_FIELDS} } } }`,
+  recomputeMdfAccruals: `mutation($fundId: ID) { recomputeMdfAccruals(fundId: $fundId) }`,
+  rejectMdfClaim: `mutation($id: ID!, $reason: String!) { rejectMdfClaim(id: $id, reason: $reason) { ${MDF_CLAIM_FIELDS} } }`,
+  rejectMdfRequest: `mutation($id: ID!, $reason: String!) { rejectMdfRequest(id: $id, reason: $reason) { ${MDF_REQUEST_FIELDS} } }`,
+  requestMdfClaimInfo: `mutation($id: ID!, $comment: String!) { requestMdfClaimInfo(id: $id, comment: $comment) { ${MDF_CLAIM_FIELDS} } }`,
+  requestMdfRequestInfo: `mutation($id: ID!, $comment: String!) { requestMdfRequestInfo(id: $id, comment: $comment) { ${MDF_REQUEST_FIELDS} } }`,
+  setMdfProgramSettings: `mutation($programId: ID!, $input: MdfProgramSettingsInput!) { setMdfProgramSettings(programId: $programId, input: $input) { ${MDF_SETTINGS_FIELDS} } }`,
+  submitMdfRequest: `mutation($id: ID!, $comment: String) { submitMdfRequest(id: $id, comment: $comment) { ${MDF_REQUEST_FIELDS} } }`,
+  updateMdfFundBudget: `mutation($id: ID!, $budget: String!, $reason: String!) { updateMdfFundBudget(id: $id, budget: $budget, reason: $reason) { ${MDF_FUND_FIELDS} } }`,
+  updateMdfRequest: `mutation($id: ID!, $input: UpdateMdfRequestInput!) { updateMdfRequest(id: $id, input: $input) { ${MDF_REQUEST_FIELDS} } }`,
 } as const;
 
 export type OperationName = keyof typeof DOCS;

@@ -45,6 +45,8 @@ const UPLOAD = FilesInterceptor('files', MAX_PROOF_FILES + 1, {
   limits: { fileSize: MAX_PROOF_FILE_BYTES + 1, files: MAX_PROOF_FILES + 1, fields: 5, fieldSize: 200_000 },
   // Browsers send UTF-8 file names without declaring the charset.
   defParamCharset: 'utf8',
+  // Keep the name as sent, so a name with a path is refused rather than silently cut to its last part.
+  preservePath: true,
 });
 
 /** Multer's own refusals (too large, too many) as the same field error the validation gives. */
