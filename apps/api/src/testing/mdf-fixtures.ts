@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { gqlOk, partnerIds } from './factories';
 import { DOCS } from './operations';
 import { startRevenueApp } from './revenue-fixtures';
-import type { TestApp } from './test-app';
+import type { Auth, TestApp } from './test-app';
 
 /** The smallest files each proof type is recognised by (magic bytes) — and one that is not a proof type. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -14,6 +17,8 @@ export const ZIP = Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(32
 export interface MdfWorld {
   t: TestApp;
   login: (email: string) => Promise<string>;
+  /** Where this app stores proof files (a fresh temporary folder). */
+  storageDir: string;
   admin: string;
   manager: string;
   analyst: string;
@@ -28,9 +33,9 @@ export interface MdfWorld {
 }
 
 /** The demo world (vendor staff, Northwind and Contoso with their admins and reps) with the business clock at `now`. */
-export async function startMdfApp(now: Date, env: Record<string, string> = {}): Promise<MdfWorld> {
-  void env;
-  const { t, login } = await startRevenueApp(now);
+export async function startMdfApp(now: Date): Promise<MdfWorld> {
+  const storageDir = mkdtempSync(join(tmpdir(), 'prm-mdf-test-'));
+  const { t, login } = await startRevenueApp(now, { MDF_STORAGE_DIR: storageDir });
   const [admin, manager, analyst, nwAdmin, nwRep, ctAdmin, ctRep] = await Promise.all(
     ['admin@vendor.test', 'manager@vendor.test', 'analyst@vendor.test', 'admin@northwind.test', 'rep@northwind.test', 'admin@contoso.test', 'rep@contoso.test'].map(login),
   );
@@ -38,7 +43,7 @@ export async function startMdfApp(now: Date, env: Record<string, string> = {}): 
   const northwind = ids.get('Northwind IT')!;
   const contoso = ids.get('Contoso Managed Services')!;
   const [enrolment]: { program_id: string }[] = await t.dataSource.query(`SELECT program_id FROM enrolments WHERE organisation_id = $1`, [northwind]);
-  return { t, login, admin: admin!, manager: manager!, analyst: analyst!, nwAdmin: nwAdmin!, nwRep: nwRep!, ctAdmin: ctAdmin!, ctRep: ctRep!, northwind, contoso, programId: enrolment!.program_id };
+  return { t, login, storageDir, admin: admin!, manager: manager!, analyst: analyst!, nwAdmin: nwAdmin!, nwRep: nwRep!, ctAdmin: ctAdmin!, ctRep: ctRep!, northwind, contoso, programId: enrolment!.program_id };
 }
 
 export interface FundNode {
@@ -142,16 +147,22 @@ export function multipart(fields: Record<string, string>, files: UploadFile[]): 
 export const CLAIM = { actualCost: '2000.00', claimedAmount: '1000.00', attendees: 40, leads: 12, opportunities: 3, pipeline: '30000.00' };
 
 /** POST /api/mdf/requests/:id/claims (or a resubmission with `path`). */
-export function postClaim(t: TestApp, token: string | null, requestId: string, claim: Record<string, unknown> | null, files: UploadFile[], path?: string) {
+export function postClaim(t: TestApp, as: string | Auth | null, requestId: string, claim: Record<string, unknown> | null, files: UploadFile[], path?: string) {
   const { body, contentType } = multipart(claim ? { claim: JSON.stringify(claim) } : {}, files);
-  let req = request(t.app.getHttpServer()).post(path ?? `/api/mdf/requests/${requestId}/claims`).set('Content-Type', contentType);
-  if (token) req = req.set('Authorization', `Bearer ${token}`);
-  return req.send(body);
+  const req = request(t.app.getHttpServer()).post(path ?? `/api/mdf/requests/${requestId}/claims`).set('Content-Type', contentType);
+  return authorise(req, as).send(body);
 }
 
-export function getAs(t: TestApp, token: string | null, path: string) {
-  let req = request(t.app.getHttpServer()).get(path);
-  if (token) req = req.set('Authorization', `Bearer ${token}`);
+/** Bearer token or API key on a supertest request. */
+function authorise<R extends request.Test>(req: R, as: string | Auth | null): R {
+  const auth: Auth = typeof as === 'string' ? { token: as } : (as ?? {});
+  if (auth.token) req.set('Authorization', `Bearer ${auth.token}`);
+  if (auth.apiKey) req.set('X-Api-Key', auth.apiKey);
+  return req;
+}
+
+export function getAs(t: TestApp, as: string | Auth | null, path: string) {
+  const req = authorise(request(t.app.getHttpServer()).get(path), as);
   return req.buffer(true).parse((res, done) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
@@ -159,12 +170,16 @@ export function getAs(t: TestApp, token: string | null, path: string) {
   });
 }
 
-/** Submits a claim with one PDF and returns it. */
+/** Submits a claim with one PDF and returns it as GraphQL shows it (files and deals included). */
 export async function submitClaim(t: TestApp, token: string, requestId: string, claim: Record<string, unknown> = CLAIM): Promise<ClaimNode> {
   const res = await postClaim(t, token, requestId, claim, [{ name: 'invoice.pdf', bytes: PDF }]);
   if (res.status !== 201) throw new Error(`claim failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return (res.body as { claim: ClaimNode }).claim;
+  const { id } = (res.body as { claim: { id: string } }).claim;
+  return (await gqlOk<{ mdfClaim: ClaimNode }>(t, DOCS.mdfClaim, { id }, { token })).mdfClaim;
 }
+
+/** The files in the storage folder (to prove that refused uploads leave none behind). */
+export const storedFiles = (w: MdfWorld): string[] => readdirSync(w.storageDir).sort();
 
 /** Money text → minor units (2 decimals), for sums in assertions. */
 export const cents = (text: string): bigint => BigInt(text.replace('.', ''));

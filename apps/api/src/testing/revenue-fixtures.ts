@@ -7,8 +7,8 @@ import { startTestApp, type TestApp } from './test-app';
  * returns a sign-in that works whatever the real date: access tokens are checked against real time,
  * so each sign-in happens on the real clock and the fixed date is put back afterwards.
  */
-export async function startRevenueApp(now: Date): Promise<{ t: TestApp; login: (email: string) => Promise<string> }> {
-  const t = await startTestApp();
+export async function startRevenueApp(now: Date, env: Record<string, string> = {}): Promise<{ t: TestApp; login: (email: string) => Promise<string> }> {
+  const t = await startTestApp({ env });
   t.clock.set(now);
   await t.seedDemo();
   // One sign-in at a time: each moves the shared clock and puts it back.
