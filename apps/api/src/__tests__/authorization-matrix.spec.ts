@@ -3,6 +3,7 @@ import { RevenueRollupService } from '@prm/server/revenue';
 import request from 'supertest';
 import { dbFingerprint, organisationSnapshot } from '../testing/db-state';
 import { dealInput } from '../testing/factories';
+import { getAs, PDF, postClaim } from '../testing/mdf-fixtures';
 import { collect, declaredAllowRules, DOCS, mentions, schemaOperations } from '../testing/operations';
 import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -52,6 +53,8 @@ interface Fixture {
     /** Northwind's end customer and its subscription (its term ends within the renewal window). */
     revenueCustomerId: string;
     subscriptionId: string;
+    /** Northwind's MDF fund for the current quarter. */
+    mdfFundId: string;
   };
   contoso: PartnerIds & {
     /** An open (PROPOSED) promotion of Contoso. */
@@ -71,6 +74,11 @@ interface Fixture {
     /** Contoso's end customer and its subscription (its term ends within the renewal window). */
     revenueCustomerId: string;
     subscriptionId: string;
+    /** Contoso's MDF fund, an approved request with a submitted claim, and the claim's proof file. */
+    mdfFundId: string;
+    mdfRequestId: string;
+    mdfClaimId: string;
+    mdfFileId: string;
   };
   /** The vendor's catalogue: a product and a house account. */
   productId: string;
@@ -131,6 +139,8 @@ const CONTOSO_CONTACT = 'purchasing@globex-matrix.test';
 const contosoCustomer = (n: number): Vars => ({ customerName: `Globex Matrix ${n}`, customerWebsite: `globex-matrix-${n}.test`, customerCountry: 'BE', contactEmail: CONTOSO_CONTACT });
 
 const BAD_ID = 'not-a-uuid';
+/** A claim within Contoso's cap (50 % of the actual cost, at most the approved 500.00). */
+const CLAIM_INPUT = { actualCost: '1000.00', claimedAmount: '500.00' };
 /** Today plus `days`, as YYYY-MM-DD (UTC). */
 const isoDay = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 /** Yesterday to tomorrow (UTC), around the fixture's registrations. */
@@ -389,6 +399,78 @@ const OPERATIONS: OperationSpec[] = [
     document: DOCS.programs,
     allow: EVERYONE,
     variants: [{ label: 'the catalogue', variables: () => ({}), partner: ok(containsId((fx) => fx.contoso.programId)) }],
+  },
+
+  // ----- Queries: market development funds (partners see their own; naming Contoso is NOT_FOUND)
+  {
+    op: 'Query.mdfClaim',
+    document: DOCS.mdfClaim,
+    allow: EVERYONE,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ id: fx.contoso.mdfClaimId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfFileId)) }],
+  },
+  {
+    op: 'Query.mdfClaims',
+    document: DOCS.mdfClaims,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfClaimId)) },
+      { label: "filter by Contoso's fund", variables: (fx) => ({ filter: { fundId: fx.contoso.mdfFundId } }), partner: ok(noIds), vendor: ok(containsId((fx) => fx.contoso.mdfClaimId)) },
+    ],
+  },
+  {
+    op: 'Query.mdfExpiringFunds',
+    document: DOCS.mdfExpiringFunds,
+    allow: EVERYONE,
+    variants: [{ label: 'within a year', variables: () => ({ withinDays: 366 }), partner: ok(onlyNorthwind), vendor: ok(containsId((fx) => fx.contoso.mdfFundId)) }],
+  },
+  {
+    op: 'Query.mdfFund',
+    document: DOCS.mdfFund,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's fund", variables: (fx) => ({ id: fx.contoso.mdfFundId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfFundId)) },
+      { label: "Contoso's request id as a fund id", variables: (fx) => ({ id: fx.contoso.mdfRequestId }), partner: notFound, vendor: notFound },
+    ],
+  },
+  {
+    op: 'Query.mdfFunds',
+    document: DOCS.mdfFunds,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfFundId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(both(onlyNorthwind, containsId((fx) => fx.northwind.mdfFundId))) },
+    ],
+  },
+  {
+    op: 'Query.mdfProgramSettings',
+    document: DOCS.mdfProgramSettings,
+    allow: EVERYONE,
+    // Program settings are the vendor's rules, the same for every partner of the program.
+    variants: [{ label: "Contoso's program", variables: (fx) => ({ programId: fx.contoso.programId }), partner: ok((data) => expect(collect(data, 'periodKind')).toEqual(['QUARTER'])) }],
+  },
+  {
+    op: 'Query.mdfReport',
+    document: DOCS.mdfReport,
+    allow: USER_READERS,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ groupBy: 'PARTNER', filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsValue('key', (fx) => fx.contoso.orgId)) },
+      { label: 'per partner', variables: () => ({ groupBy: 'PARTNER' }), partner: ok((data, fx) => expect(collect(data, 'key')).toEqual([fx.northwind.orgId])) },
+    ],
+  },
+  {
+    op: 'Query.mdfRequest',
+    document: DOCS.mdfRequest,
+    allow: EVERYONE,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfClaimId)) }],
+  },
+  {
+    op: 'Query.mdfRequests',
+    document: DOCS.mdfRequests,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.mdfRequestId)) },
+      { label: "filter by Contoso's fund", variables: (fx) => ({ filter: { fundId: fx.contoso.mdfFundId } }), partner: ok(noIds), vendor: ok(containsId((fx) => fx.contoso.mdfRequestId)) },
+    ],
   },
 
   // ----- Queries: recurring revenue (partners get their own figures; naming Contoso is NOT_FOUND)
@@ -966,6 +1048,143 @@ const OPERATIONS: OperationSpec[] = [
     probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
   },
 
+  // ----- Mutations: market development funds (partners write their own requests; managers decide, allocate and pay)
+  {
+    op: 'Mutation.approveMdfClaim',
+    document: DOCS.approveMdfClaim,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ id: fx.contoso.mdfClaimId }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.mdfClaimId, amount: '1.234' }), field: 'amount' },
+  },
+  {
+    op: 'Mutation.approveMdfRequest',
+    document: DOCS.approveMdfRequest,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.bulkCreateMdfFunds',
+    document: DOCS.bulkCreateMdfFunds,
+    allow: MANAGERS,
+    variants: [{ label: "funds for Contoso's program", variables: (fx) => ({ input: { programId: fx.contoso.programId, periodStart: isoDay(400), budgetKind: 'FIXED', budget: '1.00' } }) }],
+    probe: { variables: () => ({ input: { programId: BAD_ID, periodStart: isoDay(400), budgetKind: 'FIXED', budget: '1.00' } }), field: 'programId' },
+  },
+  {
+    op: 'Mutation.cancelMdfRequest',
+    document: DOCS.cancelMdfRequest,
+    allow: [...PARTNER_USERS, ...MANAGERS],
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.commentOnMdfClaim',
+    document: DOCS.commentOnMdfClaim,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ id: fx.contoso.mdfClaimId, comment: 'Matrix comment' }) }],
+    probe: { variables: () => ({ id: BAD_ID, comment: 'Matrix comment' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.commentOnMdfRequest',
+    document: DOCS.commentOnMdfRequest,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId, comment: 'Matrix comment' }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.mdfRequestId, comment: '' }), field: 'comment' },
+  },
+  {
+    op: 'Mutation.createMdfFund',
+    document: DOCS.createMdfFund,
+    allow: MANAGERS,
+    variants: [{ label: 'a fund for Contoso', variables: (fx) => ({ input: { organisationId: fx.contoso.orgId, programId: fx.contoso.programId, periodStart: isoDay(400), budgetKind: 'FIXED', budget: '1.00' } }) }],
+    probe: { variables: (fx) => ({ input: { organisationId: BAD_ID, programId: fx.contoso.programId, periodStart: isoDay(400), budgetKind: 'FIXED', budget: '1.00' } }), field: 'organisationId' },
+  },
+  {
+    op: 'Mutation.createMdfRequest',
+    document: DOCS.createMdfRequest,
+    allow: PARTNER_USERS,
+    variants: [
+      {
+        label: "a request in Contoso's fund",
+        variables: (fx) => ({ input: { fundId: fx.contoso.mdfFundId, activityType: 'EVENT', title: 'Matrix event', startDate: isoDay(0), endDate: isoDay(0), plannedCost: '100.00', requestedAmount: '50.00' } }),
+      },
+    ],
+  },
+  {
+    op: 'Mutation.extendMdfClaimDeadline',
+    document: DOCS.extendMdfClaimDeadline,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId, until: isoDay(200), reason: 'Matrix' }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.mdfRequestId, until: 'later', reason: 'Matrix' }), field: 'until' },
+  },
+  {
+    op: 'Mutation.markMdfClaimsPaid',
+    document: DOCS.markMdfClaimsPaid,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ input: { claimIds: [fx.contoso.mdfClaimId], paymentReference: 'Matrix', paymentDate: isoDay(0), idempotencyKey: 'matrix' } }) }],
+    probe: { variables: () => ({ input: { claimIds: [BAD_ID], paymentReference: 'Matrix', paymentDate: isoDay(0), idempotencyKey: 'matrix' } }), field: 'claimIds' },
+  },
+  {
+    op: 'Mutation.recomputeMdfAccruals',
+    document: DOCS.recomputeMdfAccruals,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's fund", variables: (fx) => ({ fundId: fx.contoso.mdfFundId }) }],
+    probe: { variables: () => ({ fundId: BAD_ID }), field: 'fundId' },
+  },
+  {
+    op: 'Mutation.rejectMdfClaim',
+    document: DOCS.rejectMdfClaim,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ id: fx.contoso.mdfClaimId, reason: 'Matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, reason: 'Matrix' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.rejectMdfRequest',
+    document: DOCS.rejectMdfRequest,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId, reason: 'Matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, reason: 'Matrix' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.requestMdfClaimInfo',
+    document: DOCS.requestMdfClaimInfo,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's claim", variables: (fx) => ({ id: fx.contoso.mdfClaimId, comment: 'Matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, comment: 'Matrix' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.requestMdfRequestInfo',
+    document: DOCS.requestMdfRequestInfo,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId, comment: 'Matrix' }) }],
+    probe: { variables: () => ({ id: BAD_ID, comment: 'Matrix' }), field: 'id' },
+  },
+  {
+    op: 'Mutation.setMdfProgramSettings',
+    document: DOCS.setMdfProgramSettings,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: "Contoso's program", variables: (fx) => ({ programId: fx.contoso.programId, input: { claimDeadlineDays: 1 } }) }],
+    probe: { variables: (fx) => ({ programId: fx.contoso.programId, input: { claimDeadlineDays: -1 } }), field: 'claimDeadlineDays' },
+  },
+  {
+    op: 'Mutation.submitMdfRequest',
+    document: DOCS.submitMdfRequest,
+    allow: PARTNER_USERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId }) }],
+  },
+  {
+    op: 'Mutation.updateMdfFundBudget',
+    document: DOCS.updateMdfFundBudget,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's fund", variables: (fx) => ({ id: fx.contoso.mdfFundId, budget: '0.00', reason: 'Matrix' }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.mdfFundId, budget: '1.234', reason: 'Matrix' }), field: 'budget' },
+  },
+  {
+    op: 'Mutation.updateMdfRequest',
+    document: DOCS.updateMdfRequest,
+    allow: PARTNER_USERS,
+    variants: [{ label: "Contoso's request", variables: (fx) => ({ id: fx.contoso.mdfRequestId, input: { title: 'Hijacked' } }) }],
+  },
+
   // ----- Mutations: recurring revenue (vendor admins and channel managers; exchange rates: vendor admin)
   {
     op: 'Mutation.createRevenueCustomer',
@@ -1188,6 +1407,22 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
       auth.CHANNEL_MANAGER,
     );
 
+    // MDF: a fund each for the current quarter; Contoso's rep has an approved request with a submitted claim and its proof file.
+    const fundOf = async (organisationId: string, programId: string): Promise<string> =>
+      (await call<{ createMdfFund: { id: string } }>(DOCS.createMdfFund, { input: { organisationId, programId, periodStart: isoDay(0), budgetKind: 'FIXED', budget: '5000.00' } }, auth.CHANNEL_MANAGER)).createMdfFund.id;
+    const contosoFundId = await fundOf(contosoOrgId, contosoEnrolment.program_id);
+    const northwindFundId = await fundOf(northwindOrgId, northwindEnrolment.program_id);
+    const mdfRequest = await call<{ createMdfRequest: { id: string } }>(
+      DOCS.createMdfRequest,
+      { input: { fundId: contosoFundId, activityType: 'EVENT', title: 'Globex Matrix Event', startDate: isoDay(0), endDate: isoDay(0), plannedCost: '1000.00', requestedAmount: '500.00', submit: true } },
+      contosoRep,
+    );
+    const contosoRequestId = mdfRequest.createMdfRequest.id;
+    await call(DOCS.approveMdfRequest, { id: contosoRequestId }, auth.CHANNEL_MANAGER);
+    const upload = await postClaim(t, contosoRep.token ?? null, contosoRequestId, CLAIM_INPUT, [{ name: 'matrix-proof.pdf', bytes: PDF }]);
+    if (upload.status !== 201) throw new Error(`setup claim failed: ${JSON.stringify(upload.body)}`);
+    const contosoClaimId = (upload.body as { claim: { id: string } }).claim.id;
+
     fx = {
       vendorOrgId,
       northwind: {
@@ -1201,6 +1436,7 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         dealId: northwindDealId,
         revenueCustomerId: northwindRevenue.customerId,
         subscriptionId: northwindRevenue.subscriptionId,
+        mdfFundId: northwindFundId,
       },
       contoso: {
         orgId: contosoOrgId,
@@ -1220,6 +1456,10 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         leadId: contosoLead.createLead.id,
         revenueCustomerId: contosoRevenue.customerId,
         subscriptionId: contosoRevenue.subscriptionId,
+        mdfFundId: contosoFundId,
+        mdfRequestId: contosoRequestId,
+        mdfClaimId: contosoClaimId,
+        mdfFileId: await one(`SELECT id FROM mdf_proof_files WHERE claim_id = $1`, [contosoClaimId]),
       },
       productId,
       houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
@@ -1246,6 +1486,12 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     fx.contoso.subscriptionId,
     'Globex Matrix Revenue',
     'matrix-contoso-sub',
+    fx.contoso.mdfFundId,
+    fx.contoso.mdfRequestId,
+    fx.contoso.mdfClaimId,
+    fx.contoso.mdfFileId,
+    'Globex Matrix Event',
+    'matrix-proof.pdf',
     CONTOSO_CONTACT,
   ];
 
@@ -1397,6 +1643,35 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
       expect(res.status).toBe(expectedStatus(caller));
       if (res.status === 200) expect(res.text).toContain(fx.houseAccountId);
       else expect(res.text).not.toContain(fx.houseAccountId);
+      expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
+    });
+  });
+
+  // The MDF routes: Contoso's proof file (download), the payment file, and a claim upload on Contoso's request.
+  describe('MDF HTTP routes', () => {
+    const files = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : isVendorCaller(caller) ? 200 : 404);
+    it.each(CALLERS.map((caller) => [`GET /api/mdf/files/{Contoso's file}: ${caller} → ${files(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const dbBefore = await dbFingerprint(t.dataSource);
+      const res = await getAs(t, auth[caller], `/api/mdf/files/${fx.contoso.mdfFileId}`);
+      expect(res.status).toBe(files(caller));
+      if (res.status === 200) {
+        expect(Buffer.compare(res.body as Buffer, PDF)).toBe(0);
+        expect(res.headers['content-disposition']).toContain('matrix-proof.pdf');
+      } else expect((res.body as Buffer).toString().toLowerCase()).not.toContain('matrix-proof');
+      expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
+    });
+
+    const payable = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : isVendorCaller(caller) ? 200 : 403);
+    it.each(CALLERS.map((caller) => [`GET /api/mdf/claims/payable.csv: ${caller} → ${payable(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const res = await getAs(t, auth[caller], '/api/mdf/claims/payable.csv');
+      expect(res.status).toBe(payable(caller));
+    });
+
+    const upload = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : isPartnerCaller(caller) ? 404 : 403);
+    it.each(CALLERS.map((caller) => [`POST /api/mdf/requests/{Contoso's request}/claims: ${caller} → ${upload(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const dbBefore = await dbFingerprint(t.dataSource);
+      const res = await postClaim(t, auth[caller], fx.contoso.mdfRequestId, CLAIM_INPUT, [{ name: 'stolen.pdf', bytes: PDF }]);
+      expect(res.status).toBe(upload(caller));
       expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
     });
   });
