@@ -7,6 +7,10 @@ const apiTarget = process.env['PORTAL_API_URL'] ?? 'http://localhost:3000';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  resolve: {
+    // The portal shares the pure domain libraries with the API (tsconfig.json has the same paths).
+    alias: [{ find: /^@prm\/domain\/([a-z-]+)$/, replacement: fileURLToPath(new URL('../../libs/domain/$1/src/index.ts', import.meta.url)) }],
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/portal', import.meta.url)),
     emptyOutDir: true,

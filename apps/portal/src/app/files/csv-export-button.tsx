@@ -12,10 +12,12 @@ interface CsvExportButtonProps {
   testId: string;
   /** Shown as a tooltip, e.g. what the file holds. */
   hint?: string;
+  /** The button's text when "Export CSV" does not say enough (e.g. a payment file). */
+  label?: string;
 }
 
 /** "Export CSV": downloads the whole filtered list from the server and says how it went. */
-export function CsvExportButton({ path, params, testId, hint }: CsvExportButtonProps) {
+export function CsvExportButton({ path, params, testId, hint, label }: CsvExportButtonProps) {
   const { t } = useTranslation();
   const client = useApolloClient();
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function CsvExportButton({ path, params, testId, hint }: CsvExportButtonP
   return (
     <Stack gap={4} align="flex-end">
       <Button variant="default" data-testid={testId} loading={busy} title={hint} onClick={() => void handleClick()}>
-        {t('csvExport.export')}
+        {label ?? t('csvExport.export')}
       </Button>
       <Text size="xs" c={message?.kind === 'error' ? 'red.7' : 'dimmed'} role="status" aria-live="polite">
         {message?.text ?? ''}

@@ -27,6 +27,15 @@ const DealMetricsPage = lazy(() => import('../../features/deal-metrics/deal-metr
 const RevenuePage = lazy(() => import('../../features/revenue/revenue-page'));
 const PartnerRevenuePage = lazy(() => import('../../features/revenue/partner-revenue-page'));
 const RevenueCustomerPage = lazy(() => import('../../features/revenue/revenue-customer-page'));
+const MyMdfFundsPage = lazy(() => import('../../features/mdf/my-funds-page'));
+const MdfRequestFormPage = lazy(() => import('../../features/mdf/request-form-page'));
+const MdfRequestDetailPage = lazy(() => import('../../features/mdf/request-detail-page'));
+const MdfNewClaimPage = lazy(() => import('../../features/mdf/claim-form-page').then((m) => ({ default: m.NewClaimPage })));
+const MdfResubmitClaimPage = lazy(() => import('../../features/mdf/claim-form-page').then((m) => ({ default: m.ResubmitClaimPage })));
+const MdfReviewsPage = lazy(() => import('../../features/mdf-reviews/mdf-reviews-page'));
+const MdfFinancePage = lazy(() => import('../../features/mdf-finance/mdf-finance-page'));
+const MdfFundsPage = lazy(() => import('../../features/mdf-funds/mdf-funds-page'));
+const MdfReportPage = lazy(() => import('../../features/mdf-report/mdf-report-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -54,6 +63,16 @@ export const router = createBrowserRouter([
           { path: 'revenue/partners/:id', element: <RequireRole roles={VENDOR_ROLES}><PartnerRevenuePage /></RequireRole> },
           // Partners open their own customers from the movements on their home page.
           { path: 'revenue/customers/:id', element: <RequireRole roles={ALL_ROLES}><RevenueCustomerPage /></RequireRole> },
+          // Market development funds: partners request and claim; vendor staff decide, pay, allocate and report.
+          { path: 'mdf', element: <RequireRole roles={PARTNER_ROLES}><MyMdfFundsPage /></RequireRole> },
+          { path: 'mdf/requests/new', element: <RequireRole roles={PARTNER_ROLES}><MdfRequestFormPage /></RequireRole> },
+          { path: 'mdf/requests/:id', element: <RequireRole roles={ALL_ROLES}><MdfRequestDetailPage /></RequireRole> },
+          { path: 'mdf/requests/:id/claim', element: <RequireRole roles={PARTNER_ROLES}><MdfNewClaimPage /></RequireRole> },
+          { path: 'mdf/claims/:id/resubmit', element: <RequireRole roles={PARTNER_ROLES}><MdfResubmitClaimPage /></RequireRole> },
+          { path: 'mdf-reviews', element: <RequireRole roles={VENDOR_ROLES}><MdfReviewsPage /></RequireRole> },
+          { path: 'mdf-finance', element: <RequireRole roles={VENDOR_ROLES}><MdfFinancePage /></RequireRole> },
+          { path: 'mdf-funds', element: <RequireRole roles={VENDOR_ROLES}><MdfFundsPage /></RequireRole> },
+          { path: 'mdf-report', element: <RequireRole roles={VENDOR_ROLES}><MdfReportPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

@@ -15,6 +15,11 @@ export interface NavItem {
     | 'houseAccounts'
     | 'dealMetrics'
     | 'revenue'
+    | 'mdfFunds'
+    | 'mdfReviews'
+    | 'mdfFinance'
+    | 'mdfFundAdmin'
+    | 'mdfReport'
     | 'programs'
     | 'users'
     | 'audit';
@@ -34,6 +39,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/house-accounts', labelKey: 'houseAccounts', roles: VENDOR_ROLES },
   { to: '/deal-metrics', labelKey: 'dealMetrics', roles: ALL_ROLES },
   { to: '/revenue', labelKey: 'revenue', roles: VENDOR_ROLES },
+  { to: '/mdf', labelKey: 'mdfFunds', roles: PARTNER_ROLES },
+  { to: '/mdf-reviews', labelKey: 'mdfReviews', roles: VENDOR_ROLES },
+  { to: '/mdf-finance', labelKey: 'mdfFinance', roles: VENDOR_ROLES },
+  { to: '/mdf-funds', labelKey: 'mdfFundAdmin', roles: VENDOR_ROLES },
+  { to: '/mdf-report', labelKey: 'mdfReport', roles: VENDOR_ROLES },
   { to: '/programs', labelKey: 'programs', roles: ALL_ROLES },
   { to: '/users', labelKey: 'users', roles: USER_ADMIN_ROLES },
   { to: '/audit', labelKey: 'audit', roles: ['VENDOR_ADMIN'] },
