@@ -108,7 +108,7 @@ const DAY_MS = 86_400_000;
 const SAMPLES = 200;
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run loads the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -166,7 +166,7 @@ const seconds = (d: Date | null): number | null => (d ? d.getTime() / 1000 : nul
  * An array of values that need no quoting (numbers, booleans, uuids) as a PostgreSQL array literal:
  * for 200,000 elements a third of the time node-postgres takes to serialise the array itself.
  */
-const literal = (xs: readonly (number | boolean | string | null)[]): string => `{${xs.map((x) => x ?? 'NULL').join(',')}}`;
+export const literal = (xs: readonly (number | boolean | string | null)[]): string => `{${xs.map((x) => x ?? 'NULL').join(',')}}`;
 
 /**
  * Runs `load` with the foreign keys and the secondary indexes of `tables` dropped, then recreates them

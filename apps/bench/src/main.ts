@@ -26,6 +26,7 @@ import { type BenchCase, runScenario, type ScenarioResult, type ScenarioSpec, ty
 import { type Breakdown, groupStats, type Measured, type MeasuredRow, renderReport, replaceResults, type Row, statsOf } from './report';
 import { baseOf, leaderboardCase, monthlyClosingBaseline, RECORD_EVENT, REVENUE_LEADERBOARD, REVENUE_SUMMARY, sample, summaryCases } from './revenue-cases';
 import { generateRevenue, type RevenueData } from './revenue-data';
+import { generateMdf, type MdfData } from './mdf-data';
 import { PARTNER_MRR_SQL } from './revenue-sql';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
@@ -41,10 +42,11 @@ const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
 Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
 
 const REVENUE_SCENARIOS = ['revenue-dashboard', 'revenue-leaderboard', 'revenue-incremental', 'revenue-rebuild'] as const;
-const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue', ...REVENUE_SCENARIOS] as const;
+const MDF_SCENARIOS = ['mdf-balance', 'mdf-approval'] as const;
+const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue', ...REVENUE_SCENARIOS, ...MDF_SCENARIOS] as const;
 type Scenario = (typeof SCENARIOS)[number];
 /** Names that stand for several scenarios. */
-const UMBRELLAS: Record<string, readonly Scenario[]> = { revenue: REVENUE_SCENARIOS };
+const UMBRELLAS: Record<string, readonly Scenario[]> = { revenue: REVENUE_SCENARIOS, mdf: MDF_SCENARIOS };
 
 interface Options {
   write: boolean;
@@ -329,6 +331,14 @@ async function main(): Promise<number> {
       const rebuild = spanMeasured('Revenue full rebuild (rebuild())', [performance.now() - span.at], span);
       revenue = { data: generated, loadS, rebuild, statements: queriesIssued() - before, rollups: counts };
       log(`  ${(rebuild.stats.max / 1000).toFixed(1)} s, ${revenue.statements} statements: ${JSON.stringify(counts)}`);
+    }
+
+    let mdf: { data: MdfData; loadS: number } | null = null;
+    if (MDF_SCENARIOS.some((x) => opts.scenarios.has(x))) {
+      t = performance.now();
+      const generated = await generateMdf(pool, data);
+      mdf = { data: generated, loadS: (performance.now() - t) / 1000 };
+      log(`generated the MDF data in ${mdf.loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
     }
 
     const login = async (email: string): Promise<string> =>
