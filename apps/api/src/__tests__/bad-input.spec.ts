@@ -3,6 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { dbFingerprint } from '../testing/db-state';
 import { dealInput, isoDate } from '../testing/factories';
 import { cursorOf, DOCS } from '../testing/operations';
+import { PDF, postClaim } from '../testing/mdf-fixtures';
 import { createRevenueCustomer, customerWithSubscription, recordEvent, startInput } from '../testing/revenue-fixtures';
 import { type Auth, codeOf, type GqlResponse, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -36,6 +37,23 @@ interface Fixture {
   leadId: string;
   /** Recurring revenue: Northwind's customer (external id 'bad-input-customer', since 2025-01-01) with a subscription started 2025-01-10, a paused one, and Contoso's customer. */
   revenue: { northwindOrgId: string; customerId: string; subscriptionId: string; pausedSubscriptionId: string; contosoCustomerId: string };
+  /**
+   * MDF: Northwind's fund for this quarter (10,000.00) with requests by its admin in each state the cases need
+   * (planned 1,000.00, requested 500.00 — the 50 % cap), claims submitted and approved, and Contoso's fund.
+   */
+  mdf: {
+    fundId: string;
+    periodStart: string;
+    periodEnd: string;
+    contosoFundId: string;
+    draftId: string;
+    submittedId: string;
+    approvedId: string;
+    approvedWithClaimId: string;
+    completedId: string;
+    claimSubmittedId: string;
+    claimApprovedId: string;
+  };
 }
 
 type Expected =
@@ -115,6 +133,35 @@ const today = (): string => isoDate(new Date());
 const createPartnerBase = (): Vars => ({ name: 'Bad Input Partner', country: 'NL' });
 const createTierBase = (fx: Fixture): Vars => ({ programId: fx.programId, name: 'Diamond', rank: 4, benefits: BENEFITS, rules: [] });
 const benefits = (patch: Record<string, string>): Vars => ({ benefits: { ...BENEFITS, ...patch } });
+
+const mdfRequestBase = (fx: Fixture): Vars => ({
+  fundId: fx.mdf.fundId,
+  activityType: 'EVENT',
+  title: 'Bad input event',
+  startDate: fx.mdf.periodStart,
+  endDate: fx.mdf.periodStart,
+  plannedCost: '1000.00',
+  requestedAmount: '500.00',
+});
+const mdfFundBase = (fx: Fixture): Vars => ({ organisationId: fx.revenue.northwindOrgId, programId: fx.programId, periodStart: isoDate(new Date(), 400), budgetKind: 'FIXED', budget: '100.00' });
+/** Amount cases shared by every MDF amount field: more decimals than the currency has, negative, zero, not a number. */
+const mdfAmountCases = (name: string, vars: (fx: Fixture, amount: string) => Vars): BadCase[] => [
+  c(`${name} with three decimals`, (fx) => vars(fx, '100.001'), field(name)),
+  c(`${name} negative`, (fx) => vars(fx, '-5.00'), field(name)),
+  c(`${name} zero`, (fx) => vars(fx, '0.00'), field(name)),
+  c(`${name} not a number`, (fx) => vars(fx, 'ten'), field(name)),
+  c(`${name} with a thousands separator`, (fx) => vars(fx, '1,000.00'), field(name)),
+];
+/** A decision with a reason or comment (`key`), aimed at a record in a state that does not allow it. */
+const mdfTextCases = (key: string, id: (fx: Fixture) => string, wrongState: (fx: Fixture) => string): BadCase[] => [
+  c('malformed id', () => ({ id: BAD_ID, [key]: 'bad input' }), field('id')),
+  c('unknown id', () => ({ id: UNKNOWN_ID, [key]: 'bad input' }), notFound),
+  c(`empty ${key}`, (fx) => ({ id: id(fx), [key]: '' }), field(key)),
+  c(`blank ${key}`, (fx) => ({ id: id(fx), [key]: '   ' }), field(key)),
+  c(`over-long ${key}`, (fx) => ({ id: id(fx), [key]: LONG }), field(key)),
+  c(`${key} missing`, (fx) => ({ id: id(fx) }), coercion),
+  c('a record in a state that does not allow it', (fx) => ({ id: wrongState(fx), [key]: 'bad input' }), conflict),
+];
 
 const MUTATIONS: Group[] = [
   {
@@ -936,6 +983,200 @@ const MUTATIONS: Group[] = [
       c('muted as a string', () => ({ type: 'DEAL_APPROVED', muted: 'yes' }), coercion),
     ],
   },
+
+  // ----- market development funds
+  {
+    op: 'createMdfRequest',
+    document: DOCS.createMdfRequest,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      ...mdfAmountCases('plannedCost', (fx, amount) => ({ input: { ...mdfRequestBase(fx), plannedCost: amount } })),
+      ...mdfAmountCases('requestedAmount', (fx, amount) => ({ input: { ...mdfRequestBase(fx), requestedAmount: amount } })),
+      ...inputCases(mdfRequestBase, [
+        ['requested above the co-funding cap (50 % of 1,000.00)', () => ({ requestedAmount: '500.01' }), field('requestedAmount')],
+        ['requested above a cap rounded down (50 % of 999.99 = 499.995 → 499.99)', () => ({ plannedCost: '999.99', requestedAmount: '500.00' }), field('requestedAmount')],
+        ['start before the fund window', (fx) => ({ startDate: isoDate(new Date(`${fx.mdf.periodStart}T00:00:00Z`), -1) }), field('startDate')],
+        ['end after the fund window', (fx) => ({ endDate: isoDate(new Date(`${fx.mdf.periodEnd}T00:00:00Z`), 1) }), field('endDate')],
+        ['end before start', (fx) => ({ startDate: fx.mdf.periodEnd, endDate: fx.mdf.periodStart }), field('endDate')],
+        ['a date that does not exist', () => ({ startDate: '2026-02-30' }), field('startDate')],
+        ['a date as text', () => ({ endDate: 'next week' }), field('endDate')],
+        ['empty title', () => ({ title: '' }), field('title')],
+        ['over-long title', () => ({ title: LONG }), field('title')],
+        ['unknown activity type', () => ({ activityType: 'PARTY' }), coercion],
+        ['negative expected leads', () => ({ expectedLeads: -1 }), field('expectedLeads')],
+        ['expected pipeline with three decimals', () => ({ expectedPipeline: '1.001' }), field('expectedPipeline')],
+        ['malformed fundId', () => ({ fundId: BAD_ID }), field('fundId')],
+        ['unknown fund', () => ({ fundId: UNKNOWN_ID }), notFound],
+        ["another partner's fund", (fx) => ({ fundId: fx.mdf.contosoFundId }), notFound],
+      ]),
+    ],
+  },
+  {
+    op: 'updateMdfRequest',
+    document: DOCS.updateMdfRequest,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      ...mdfAmountCases('requestedAmount', (fx, amount) => ({ id: fx.mdf.draftId, input: { requestedAmount: amount } })),
+      c('requested above the cap', (fx) => ({ id: fx.mdf.draftId, input: { requestedAmount: '500.01' } }), field('requestedAmount')),
+      c('start outside the fund window', (fx) => ({ id: fx.mdf.draftId, input: { startDate: isoDate(new Date(`${fx.mdf.periodStart}T00:00:00Z`), -1) } }), field('startDate')),
+      c('a submitted request (not editable)', (fx) => ({ id: fx.mdf.submittedId, input: { title: 'Changed' } }), conflict),
+      c('an approved request (not editable)', (fx) => ({ id: fx.mdf.approvedId, input: { title: 'Changed' } }), conflict),
+      c('malformed id', () => ({ id: BAD_ID, input: { title: 'Changed' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { title: 'Changed' } }), notFound),
+    ],
+  },
+  {
+    op: 'submitMdfRequest',
+    document: DOCS.submitMdfRequest,
+    as: 'PARTNER_ADMIN',
+    cases: [...idCases(), c('an approved request', (fx) => ({ id: fx.mdf.approvedId }), conflict), c('a submitted request', (fx) => ({ id: fx.mdf.submittedId }), conflict)],
+  },
+  {
+    op: 'cancelMdfRequest',
+    document: DOCS.cancelMdfRequest,
+    as: 'PARTNER_ADMIN',
+    cases: [
+      ...idCases(),
+      c('an approved request with an open claim', (fx) => ({ id: fx.mdf.approvedWithClaimId }), conflict),
+      c('a completed request', (fx) => ({ id: fx.mdf.completedId }), conflict),
+      c('over-long reason', (fx) => ({ id: fx.mdf.draftId, reason: LONG }), field('reason')),
+    ],
+  },
+  {
+    op: 'approveMdfRequest',
+    document: DOCS.approveMdfRequest,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...idCases(),
+      ...mdfAmountCases('amount', (fx, amount) => ({ id: fx.mdf.submittedId, amount })),
+      c('more than requested', (fx) => ({ id: fx.mdf.submittedId, amount: '500.01' }), field('amount')),
+      c('an approved request', (fx) => ({ id: fx.mdf.approvedId }), conflict),
+      c('a draft (vendor staff do not see drafts)', (fx) => ({ id: fx.mdf.draftId }), notFound),
+    ],
+  },
+  { op: 'rejectMdfRequest', document: DOCS.rejectMdfRequest, as: 'VENDOR_ADMIN', cases: mdfTextCases('reason', (fx) => fx.mdf.submittedId, (fx) => fx.mdf.approvedId) },
+  { op: 'requestMdfRequestInfo', document: DOCS.requestMdfRequestInfo, as: 'VENDOR_ADMIN', cases: mdfTextCases('comment', (fx) => fx.mdf.submittedId, (fx) => fx.mdf.approvedId) },
+  {
+    op: 'commentOnMdfRequest',
+    document: DOCS.commentOnMdfRequest,
+    as: 'VENDOR_ADMIN',
+    cases: mdfTextCases('comment', (fx) => fx.mdf.submittedId, () => UNKNOWN_ID).map((bad) => (bad.expect === conflict ? { ...bad, name: 'unknown request', expect: notFound } : bad)),
+  },
+  {
+    op: 'extendMdfClaimDeadline',
+    document: DOCS.extendMdfClaimDeadline,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, until: '2099-01-01', reason: 'x' }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, until: '2099-01-01', reason: 'x' }), notFound),
+      c('until as text', (fx) => ({ id: fx.mdf.approvedId, until: 'later', reason: 'x' }), field('until')),
+      c('until a date that does not exist', (fx) => ({ id: fx.mdf.approvedId, until: '2099-02-30', reason: 'x' }), field('until')),
+      c('until before the current deadline', (fx) => ({ id: fx.mdf.approvedId, until: fx.mdf.periodStart, reason: 'x' }), field('until')),
+      c('empty reason', (fx) => ({ id: fx.mdf.approvedId, until: '2099-01-01', reason: '' }), field('reason')),
+      c('a request that is not approved', (fx) => ({ id: fx.mdf.submittedId, until: '2099-01-01', reason: 'x' }), conflict),
+    ],
+  },
+  {
+    op: 'approveMdfClaim',
+    document: DOCS.approveMdfClaim,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...idCases(),
+      ...mdfAmountCases('amount', (fx, amount) => ({ id: fx.mdf.claimSubmittedId, amount })),
+      c('more than claimed', (fx) => ({ id: fx.mdf.claimSubmittedId, amount: '500.01' }), field('amount')),
+      c('an approved claim', (fx) => ({ id: fx.mdf.claimApprovedId }), conflict),
+    ],
+  },
+  { op: 'rejectMdfClaim', document: DOCS.rejectMdfClaim, as: 'VENDOR_ADMIN', cases: mdfTextCases('reason', (fx) => fx.mdf.claimSubmittedId, (fx) => fx.mdf.claimApprovedId) },
+  { op: 'requestMdfClaimInfo', document: DOCS.requestMdfClaimInfo, as: 'VENDOR_ADMIN', cases: mdfTextCases('comment', (fx) => fx.mdf.claimSubmittedId, (fx) => fx.mdf.claimApprovedId) },
+  {
+    op: 'commentOnMdfClaim',
+    document: DOCS.commentOnMdfClaim,
+    as: 'VENDOR_ADMIN',
+    cases: mdfTextCases('comment', (fx) => fx.mdf.claimSubmittedId, () => UNKNOWN_ID).map((bad) => (bad.expect === conflict ? { ...bad, name: 'unknown claim', expect: notFound } : bad)),
+  },
+  {
+    op: 'markMdfClaimsPaid',
+    document: DOCS.markMdfClaimsPaid,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ claimIds: [fx.mdf.claimApprovedId], paymentReference: 'BAD-1', paymentDate: isoDate(new Date()), idempotencyKey: 'bad-input' }), [
+      ['no claims', () => ({ claimIds: [] }), field('claimIds')],
+      ['a malformed claim id', () => ({ claimIds: [BAD_ID] }), field('claimIds')],
+      ['an unknown claim', () => ({ claimIds: [UNKNOWN_ID] }), notFound],
+      ['a claim that is not approved', (fx) => ({ claimIds: [fx.mdf.claimSubmittedId] }), conflict],
+      ['an approved and a submitted claim (all or nothing)', (fx) => ({ claimIds: [fx.mdf.claimApprovedId, fx.mdf.claimSubmittedId] }), conflict],
+      ['payment date as text', () => ({ paymentDate: 'today' }), field('paymentDate')],
+      ['payment date that does not exist', () => ({ paymentDate: '2026-02-30' }), field('paymentDate')],
+      ['payment date in the future', () => ({ paymentDate: isoDate(new Date(), 3) }), field('paymentDate')],
+      ['empty payment reference', () => ({ paymentReference: '' }), field('paymentReference')],
+      ['empty idempotency key', () => ({ idempotencyKey: '' }), field('idempotencyKey')],
+      ['over-long idempotency key', () => ({ idempotencyKey: LONG }), field('idempotencyKey')],
+    ]),
+  },
+  {
+    op: 'createMdfFund',
+    document: DOCS.createMdfFund,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...mdfAmountCases('budget', (fx, amount) => ({ input: { ...mdfFundBase(fx), budget: amount } })).filter((bad) => !bad.name.includes('zero')),
+      ...inputCases(mdfFundBase, [
+        ['a fixed fund without a budget', () => ({ budget: undefined }), field('budget')],
+        ['a period start that does not exist', () => ({ periodStart: '2026-02-30' }), field('periodStart')],
+        ['malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')],
+        ['the vendor as the partner', (fx) => ({ organisationId: fx.vendorOrgId }), field('organisationId')],
+        ['unknown program', () => ({ programId: UNKNOWN_ID }), field('programId')],
+        ['unknown budget kind', () => ({ budgetKind: 'GIFT' }), coercion],
+        ['an accrual for a partner not in the program', (fx) => ({ programId: fx.otherProgramId, budgetKind: 'ACCRUAL', budget: undefined }), field('organisationId')],
+        ['a second fund for the same period', (fx) => ({ periodStart: fx.mdf.periodStart }), conflict],
+      ]),
+    ],
+  },
+  {
+    op: 'bulkCreateMdfFunds',
+    document: DOCS.bulkCreateMdfFunds,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ programId: fx.programId, periodStart: isoDate(new Date(), 400), budgetKind: 'FIXED', budget: '100.00' }), [
+      ['budget with three decimals', () => ({ budget: '1.001' }), field('budget')],
+      ['negative budget', () => ({ budget: '-1.00' }), field('budget')],
+      ['no budget for fixed funds', () => ({ budget: undefined }), field('budget')],
+      ['malformed programId', () => ({ programId: BAD_ID }), field('programId')],
+      ['unknown program', () => ({ programId: UNKNOWN_ID }), field('programId')],
+      ['a tier of another program', (fx) => ({ tierId: fx.otherProgramTierId }), field('tierId')],
+      ['a period start that does not exist', () => ({ periodStart: '2026-02-30' }), field('periodStart')],
+    ]),
+  },
+  {
+    op: 'updateMdfFundBudget',
+    document: DOCS.updateMdfFundBudget,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...mdfAmountCases('budget', (fx, amount) => ({ id: fx.mdf.fundId, budget: amount, reason: 'x' })).filter((bad) => !bad.name.includes('zero')),
+      c('below what is reserved, approved and paid', (fx) => ({ id: fx.mdf.fundId, budget: '0.00', reason: 'x' }), conflict),
+      c('empty reason', (fx) => ({ id: fx.mdf.fundId, budget: '100.00', reason: '' }), field('reason')),
+      c('malformed id', () => ({ id: BAD_ID, budget: '100.00', reason: 'x' }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, budget: '100.00', reason: 'x' }), notFound),
+    ],
+  },
+  {
+    op: 'recomputeMdfAccruals',
+    document: DOCS.recomputeMdfAccruals,
+    as: 'VENDOR_ADMIN',
+    cases: [c('malformed fundId', () => ({ fundId: BAD_ID }), field('fundId')), c('unknown fund', () => ({ fundId: UNKNOWN_ID }), notFound)],
+  },
+  {
+    op: 'setMdfProgramSettings',
+    document: DOCS.setMdfProgramSettings,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('negative claim deadline days', (fx) => ({ programId: fx.programId, input: { claimDeadlineDays: -1 } }), field('claimDeadlineDays')),
+      c('claim deadline days beyond two years', (fx) => ({ programId: fx.programId, input: { claimDeadlineDays: 731 } }), field('claimDeadlineDays')),
+      c('negative grace days', (fx) => ({ programId: fx.programId, input: { expiryGraceDays: -1 } }), field('expiryGraceDays')),
+      c('unknown currency', (fx) => ({ programId: fx.programId, input: { currency: 'EURO' } }), field('currency')),
+      c('unknown period kind', (fx) => ({ programId: fx.programId, input: { periodKind: 'MONTH' } }), coercion),
+      c('malformed programId', () => ({ programId: BAD_ID, input: { claimDeadlineDays: 30 } }), field('programId')),
+      c('unknown program', () => ({ programId: UNKNOWN_ID, input: { claimDeadlineDays: 30 } }), notFound),
+    ],
+  },
 ];
 
 /** Paging and filters of the list queries. */
@@ -957,6 +1198,56 @@ const pagingCases = (cursorOfWrongTypes: string, cursorOfWrongArity: string, fir
 ];
 
 const QUERIES: Group[] = [
+  {
+    op: 'mdfFunds',
+    document: DOCS.mdfFunds,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01'), costRefusal),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c('filter: unknown status', () => ({ filter: { status: 'GONE' } }), coercion),
+      c('filter: a date as text', () => ({ filter: { periodStart: 'today' } }), field('periodStart')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'mdfRequests',
+    document: DOCS.mdfRequests,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: ['GONE'] } }), coercion),
+      c('filter: malformed fundId', () => ({ filter: { fundId: BAD_ID } }), field('fundId')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'mdfClaims',
+    document: DOCS.mdfClaims,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: ['LOST'] } }), coercion),
+      c('filter: malformed requestId', () => ({ filter: { requestId: BAD_ID } }), field('requestId')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'mdfReport',
+    document: DOCS.mdfReport,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('unknown grouping', () => ({ groupBy: 'COUNTRY' }), coercion),
+      c('filter: a date as text', () => ({ filter: { periodFrom: 'last year' } }), field('periodFrom')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'mdfExpiringFunds',
+    document: DOCS.mdfExpiringFunds,
+    as: 'VENDOR_ADMIN',
+    cases: [c('withinDays: 0', () => ({ withinDays: 0 }), field('withinDays')), c('withinDays: 367', () => ({ withinDays: 367 }), field('withinDays'))],
+  },
   {
     op: 'users',
     document: DOCS.users,
@@ -1310,6 +1601,55 @@ describe('bad input never causes a 500 and never writes', () => {
       contosoCustomerId: (await customerWithSubscription(t, vendorToken, contosoOrgId)).customerId,
     };
 
+    // MDF: Northwind's fund for this quarter, requests by its admin in each state, claims; Contoso's fund.
+    const northwindProgramId = (await one(`SELECT id, program_id FROM enrolments WHERE organisation_id = $1`, [northwindOrgId])).program_id;
+    const fundOf = async (organisationId: string, programId: string): Promise<{ id: string; periodStart: string; periodEnd: string }> =>
+      (
+        await call<{ createMdfFund: { id: string; periodStart: string; periodEnd: string } }>(
+          DOCS.createMdfFund,
+          { input: { organisationId, programId, periodStart: isoDate(new Date()), budgetKind: 'FIXED', budget: '10000.00' } },
+          auth.VENDOR_ADMIN,
+        )
+      ).createMdfFund;
+    const mdfFund = await fundOf(northwindOrgId, northwindProgramId);
+    const contosoFund = await fundOf(contosoOrgId, enrolment.program_id);
+    const mdfRequest = async (submit: boolean): Promise<string> =>
+      (
+        await call<{ createMdfRequest: { id: string } }>(
+          DOCS.createMdfRequest,
+          { input: { fundId: mdfFund.id, activityType: 'EVENT', title: 'Bad input fixture', startDate: isoDate(new Date()), endDate: isoDate(new Date()), plannedCost: '1000.00', requestedAmount: '500.00', submit } },
+          auth.PARTNER_ADMIN,
+        )
+      ).createMdfRequest.id;
+    const approvedMdf = async (): Promise<string> => {
+      const id = await mdfRequest(true);
+      await call(DOCS.approveMdfRequest, { id }, auth.VENDOR_ADMIN);
+      return id;
+    };
+    const claimOn = async (requestId: string): Promise<string> => {
+      const res = await postClaim(t, auth.PARTNER_ADMIN, requestId, { actualCost: '1000.00', claimedAmount: '500.00' }, [{ name: 'proof.pdf', bytes: PDF }]);
+      if (res.status !== 201) throw new Error(`setup claim failed: ${JSON.stringify(res.body)}`);
+      return (res.body as { claim: { id: string } }).claim.id;
+    };
+    const approvedWithClaimId = await approvedMdf();
+    const claimSubmittedId = await claimOn(approvedWithClaimId);
+    const completedId = await approvedMdf();
+    const claimApprovedId = await claimOn(completedId);
+    await call(DOCS.approveMdfClaim, { id: claimApprovedId }, auth.VENDOR_ADMIN);
+    const mdf = {
+      fundId: mdfFund.id,
+      periodStart: mdfFund.periodStart,
+      periodEnd: mdfFund.periodEnd,
+      contosoFundId: contosoFund.id,
+      draftId: await mdfRequest(false),
+      submittedId: await mdfRequest(true),
+      approvedId: await approvedMdf(),
+      approvedWithClaimId,
+      completedId,
+      claimSubmittedId,
+      claimApprovedId,
+    };
+
     fx = {
       vendorOrgId: (await one(`SELECT id FROM organisations WHERE kind = 'VENDOR'`)).id,
       contosoOrgId,
@@ -1325,6 +1665,7 @@ describe('bad input never causes a 500 and never writes', () => {
       deals,
       leadId: (await call<{ createLead: { id: string } }>(DOCS.createLead, { input: { companyName: 'Pool Lead', country: 'NL' } }, auth.VENDOR_ADMIN)).createLead.id,
       revenue,
+      mdf,
     };
     expect(fx.tierIds).toHaveLength(4);
   });

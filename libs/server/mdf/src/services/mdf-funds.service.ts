@@ -10,7 +10,7 @@ import {
   fundPeriodOf,
 } from '@prm/domain/mdf';
 import { formatPercent, parsePercent, type Percent } from '@prm/domain/money';
-import { addDays, addMonths } from '@prm/domain/revenue';
+import { addDays, addMonths, isIsoDate } from '@prm/domain/revenue';
 import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService, OrganisationsService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
@@ -247,6 +247,11 @@ export class MdfFundsService {
   // ---- helpers ----
 
   private async plan(input: CreateFundData, settings: ProgramSettingsRow, errors: FieldErrorCollector): Promise<FundPlan> {
+    for (const field of ['periodStart', 'referenceStart', 'referenceEnd'] as const) {
+      const value = input[field];
+      if (value !== undefined && value !== null && !isIsoDate(value)) errors.add(field, 'Enter a date as YYYY-MM-DD.');
+    }
+    errors.throwIfAny('The fund is not valid.');
     const period = fundPeriodOf(settings.periodKind, input.periodStart);
     let budgetMinor: bigint | null = null;
     let accrual: { rate: Percent; referenceStart: string; referenceEnd: string; revenueMinor: bigint; revenueCurrency: string } | null = null;

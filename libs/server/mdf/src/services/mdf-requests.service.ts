@@ -320,8 +320,12 @@ export class MdfRequestsService {
         );
       }
     }
-    if (input.endDate < input.startDate) errors.add('endDate', 'The activity cannot end before it starts.');
-    else if (!isActivityInWindow(input.startDate, input.endDate, fund.periodStart, fund.periodEnd)) {
+    if (!isIsoDate(input.startDate)) errors.add('startDate', 'Enter a date as YYYY-MM-DD.');
+    if (!isIsoDate(input.endDate)) errors.add('endDate', 'Enter a date as YYYY-MM-DD.');
+    // Dates that do not exist (2026-02-30) cannot be placed in the window.
+    const datesExist = isIsoDate(input.startDate) && isIsoDate(input.endDate);
+    if (datesExist && input.endDate < input.startDate) errors.add('endDate', 'The activity cannot end before it starts.');
+    else if (datesExist && !isActivityInWindow(input.startDate, input.endDate, fund.periodStart, fund.periodEnd)) {
       errors.add(input.startDate < fund.periodStart || input.startDate > fund.periodEnd ? 'startDate' : 'endDate', `The activity must take place between ${fund.periodStart} and ${fund.periodEnd}.`);
     }
     errors.throwIfAny('The request is not valid.');
