@@ -60,7 +60,7 @@ async function boot(today: IsoDate): Promise<Harness> {
     return { t, admin, manager, org, rollups: t.app.get(RevenueRollupService) };
   })();
   const h = await shared;
-  await h.t.dataSource.query(`TRUNCATE revenue_customers, revenue_partner_months, revenue_exchange_rates, revenue_rollup_state CASCADE`);
+  await h.t.dataSource.query(`TRUNCATE revenue_customers, revenue_movements, revenue_customer_months, revenue_partner_months, revenue_exchange_rates, revenue_rollup_state CASCADE`);
   setToday(h, today);
   return h;
 }
