@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, LOGGER, RequestContext } from '@prm/server/core';
+import { MdfClaimsService, MdfFundsService, MdfRequestsService } from '@prm/server/mdf';
 import { LedgerService, RevenueRollupService } from '@prm/server/revenue';
 import { PasswordService } from '@prm/server/identity';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseCompanyName } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
+import { seedDemoMdf } from './demo-mdf';
 import { demoRevenue, demoUsdRates } from './demo-revenue';
 import { DEMO_HOUSE_ACCOUNTS, DEMO_PARTNER_USERS, DEMO_PRODUCTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_STAFF, DEMO_TIERS, DEMO_VENDOR } from './demo-data';
 
@@ -23,6 +25,9 @@ export class DemoSeedService {
     private readonly ledger: LedgerService,
     private readonly rollups: RevenueRollupService,
     private readonly clock: Clock,
+    private readonly mdfFunds: MdfFundsService,
+    private readonly mdfRequests: MdfRequestsService,
+    private readonly mdfClaims: MdfClaimsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -93,7 +98,11 @@ export class DemoSeedService {
       }
     });
     const customers = await this.seedRevenue();
-    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers }, 'demo data seeded');
+    const mdf = await seedDemoMdf(
+      { dataSource: this.dataSource, funds: this.mdfFunds, requests: this.mdfRequests, claims: this.mdfClaims },
+      this.clock.now().toISOString().slice(0, 10),
+    );
+    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers, mdf }, 'demo data seeded');
     return true;
   }
 
