@@ -1408,13 +1408,32 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     );
 
     // MDF: a fund each for the current quarter; Contoso's rep has an approved request with a submitted claim and its proof file.
-    const fundOf = async (organisationId: string, programId: string): Promise<string> =>
-      (await call<{ createMdfFund: { id: string } }>(DOCS.createMdfFund, { input: { organisationId, programId, periodStart: isoDay(0), budgetKind: 'FIXED', budget: '5000.00' } }, auth.CHANNEL_MANAGER)).createMdfFund.id;
-    const contosoFundId = await fundOf(contosoOrgId, contosoEnrolment.program_id);
-    const northwindFundId = await fundOf(northwindOrgId, northwindEnrolment.program_id);
+    // A later quarter than today's, which the demo data already funds.
+    const fundOf = async (organisationId: string, programId: string): Promise<{ id: string; periodStart: string }> =>
+      (
+        await call<{ createMdfFund: { id: string; periodStart: string } }>(
+          DOCS.createMdfFund,
+          { input: { organisationId, programId, periodStart: isoDay(92), budgetKind: 'FIXED', budget: '5000.00' } },
+          auth.CHANNEL_MANAGER,
+        )
+      ).createMdfFund;
+    const contosoFund = await fundOf(contosoOrgId, contosoEnrolment.program_id);
+    const contosoFundId = contosoFund.id;
+    const northwindFundId = (await fundOf(northwindOrgId, northwindEnrolment.program_id)).id;
     const mdfRequest = await call<{ createMdfRequest: { id: string } }>(
       DOCS.createMdfRequest,
-      { input: { fundId: contosoFundId, activityType: 'EVENT', title: 'Globex Matrix Event', startDate: isoDay(0), endDate: isoDay(0), plannedCost: '1000.00', requestedAmount: '500.00', submit: true } },
+      {
+        input: {
+          fundId: contosoFundId,
+          activityType: 'EVENT',
+          title: 'Globex Matrix Event',
+          startDate: contosoFund.periodStart,
+          endDate: contosoFund.periodStart,
+          plannedCost: '1000.00',
+          requestedAmount: '500.00',
+          submit: true,
+        },
+      },
       contosoRep,
     );
     const contosoRequestId = mdfRequest.createMdfRequest.id;

@@ -38,7 +38,7 @@ interface Fixture {
   /** Recurring revenue: Northwind's customer (external id 'bad-input-customer', since 2025-01-01) with a subscription started 2025-01-10, a paused one, and Contoso's customer. */
   revenue: { northwindOrgId: string; customerId: string; subscriptionId: string; pausedSubscriptionId: string; contosoCustomerId: string };
   /**
-   * MDF: Northwind's fund for this quarter (10,000.00) with requests by its admin in each state the cases need
+   * MDF: Northwind's fund for a later quarter (10,000.00) with requests by its admin in each state the cases need
    * (planned 1,000.00, requested 500.00 — the 50 % cap), claims submitted and approved, and Contoso's fund.
    */
   mdf: {
@@ -1601,13 +1601,13 @@ describe('bad input never causes a 500 and never writes', () => {
       contosoCustomerId: (await customerWithSubscription(t, vendorToken, contosoOrgId)).customerId,
     };
 
-    // MDF: Northwind's fund for this quarter, requests by its admin in each state, claims; Contoso's fund.
+    // MDF: Northwind's fund for a later quarter (the demo data funds this one), requests by its admin in each state, claims; Contoso's fund.
     const northwindProgramId = (await one(`SELECT id, program_id FROM enrolments WHERE organisation_id = $1`, [northwindOrgId])).program_id;
     const fundOf = async (organisationId: string, programId: string): Promise<{ id: string; periodStart: string; periodEnd: string }> =>
       (
         await call<{ createMdfFund: { id: string; periodStart: string; periodEnd: string } }>(
           DOCS.createMdfFund,
-          { input: { organisationId, programId, periodStart: isoDate(new Date()), budgetKind: 'FIXED', budget: '10000.00' } },
+          { input: { organisationId, programId, periodStart: isoDate(new Date(), 92), budgetKind: 'FIXED', budget: '10000.00' } },
           auth.VENDOR_ADMIN,
         )
       ).createMdfFund;
@@ -1617,7 +1617,7 @@ describe('bad input never causes a 500 and never writes', () => {
       (
         await call<{ createMdfRequest: { id: string } }>(
           DOCS.createMdfRequest,
-          { input: { fundId: mdfFund.id, activityType: 'EVENT', title: 'Bad input fixture', startDate: isoDate(new Date()), endDate: isoDate(new Date()), plannedCost: '1000.00', requestedAmount: '500.00', submit } },
+          { input: { fundId: mdfFund.id, activityType: 'EVENT', title: 'Bad input fixture', startDate: mdfFund.periodStart, endDate: mdfFund.periodStart, plannedCost: '1000.00', requestedAmount: '500.00', submit } },
           auth.PARTNER_ADMIN,
         )
       ).createMdfRequest.id;

@@ -31,6 +31,7 @@ type Vars = Record<string, unknown>;
 type PartnerCaller = 'PARTNER_ADMIN' | 'PARTNER_REP' | 'PARTNER_API_KEY';
 const PARTNER_CALLERS: readonly PartnerCaller[] = ['PARTNER_ADMIN', 'PARTNER_REP', 'PARTNER_API_KEY'];
 const TODAY = new Date('2026-07-01T09:00:00Z');
+// Funds of the next quarter: the demo data holds funds for the current one.
 const SECRET_TITLE = 'Contoso secret launch';
 
 describe('mdf access: a partner never reaches another organisation’s funds, requests, claims or files', () => {
@@ -59,7 +60,7 @@ describe('mdf access: a partner never reaches another organisation’s funds, re
     partner.PARTNER_API_KEY = { apiKey: key.createApiKey.secret };
     await gql(DOCS.mdfExpiringFunds, {}, partner.PARTNER_API_KEY);
 
-    ctFund = await createFund(w.t, w.manager, { organisationId: w.contoso, programId: w.programId, periodStart: '2026-07-01', budget: '20000.00' });
+    ctFund = await createFund(w.t, w.manager, { organisationId: w.contoso, programId: w.programId, periodStart: '2026-10-01', budget: '20000.00' });
     ctRequest = await createRequest(w.t, w.ctRep, ctFund, { title: SECRET_TITLE });
     await approveRequest(w.t, w.manager, ctRequest.id);
     ctClaim = await submitClaim(w.t, w.ctRep, ctRequest.id);
@@ -69,7 +70,7 @@ describe('mdf access: a partner never reaches another organisation’s funds, re
     ctPayable = await submitClaim(w.t, w.ctRep, second.id);
     await gqlOk(w.t, DOCS.approveMdfClaim, { id: ctPayable.id }, { token: w.manager });
 
-    nwFund = await createFund(w.t, w.manager, { organisationId: w.northwind, programId: w.programId, periodStart: '2026-07-01', budget: '5000.00' });
+    nwFund = await createFund(w.t, w.manager, { organisationId: w.northwind, programId: w.programId, periodStart: '2026-10-01', budget: '5000.00' });
     nwAdminRequest = await createRequest(w.t, w.nwAdmin, nwFund);
     nwRepRequest = await createRequest(w.t, w.nwRep, nwFund);
 
@@ -142,7 +143,7 @@ describe('mdf access: a partner never reaches another organisation’s funds, re
     }
 
     it.each<[string, string, () => Vars, 'NOT_FOUND' | 'FORBIDDEN']>([
-      ['createMdfRequest in Contoso’s fund', DOCS.createMdfRequest, () => ({ input: { fundId: ctFund.id, activityType: 'EVENT', title: 'x', startDate: '2026-07-02', endDate: '2026-07-02', plannedCost: '100.00', requestedAmount: '50.00' } }), 'NOT_FOUND'],
+      ['createMdfRequest in Contoso’s fund', DOCS.createMdfRequest, () => ({ input: { fundId: ctFund.id, activityType: 'EVENT', title: 'x', startDate: '2026-10-02', endDate: '2026-10-02', plannedCost: '100.00', requestedAmount: '50.00' } }), 'NOT_FOUND'],
       ['updateMdfRequest of Contoso', DOCS.updateMdfRequest, () => ({ id: ctRequest.id, input: { title: 'hijacked' } }), 'NOT_FOUND'],
       ['submitMdfRequest of Contoso', DOCS.submitMdfRequest, () => ({ id: ctRequest.id }), 'NOT_FOUND'],
       ['cancelMdfRequest of Contoso', DOCS.cancelMdfRequest, () => ({ id: ctRequest.id }), 'NOT_FOUND'],

@@ -199,6 +199,8 @@ export class Mdf1764400000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE mdf_proof_files (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Upload order (several files share a transaction's timestamp).
+        sequence bigserial NOT NULL UNIQUE,
         claim_id uuid NOT NULL REFERENCES mdf_claims (id) ON DELETE CASCADE,
         organisation_id uuid NOT NULL REFERENCES organisations (id),
         -- Generated (a uuid); the uploaded name is kept for display only.
@@ -209,7 +211,7 @@ export class Mdf1764400000000 implements MigrationInterface {
         uploaded_by_user_id uuid REFERENCES users (id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX mdf_proof_files_claim ON mdf_proof_files (claim_id, created_at)`);
+    await q.query(`CREATE INDEX mdf_proof_files_claim ON mdf_proof_files (claim_id, sequence)`);
 
     await q.query(`
       CREATE TABLE mdf_timeline (

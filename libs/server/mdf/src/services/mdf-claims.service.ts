@@ -143,7 +143,7 @@ export class MdfClaimsService {
   async filesOf(claimIds: readonly string[]): Promise<ProofFileRow[]> {
     if (claimIds.length === 0) return [];
     const rows: ProofFileRow[] = await this.store.dataSource.query(
-      `SELECT ${FILE_COLUMNS} FROM mdf_proof_files pf WHERE pf.claim_id = ANY($1::uuid[]) ORDER BY pf.claim_id, pf.created_at, pf.id`,
+      `SELECT ${FILE_COLUMNS} FROM mdf_proof_files pf WHERE pf.claim_id = ANY($1::uuid[]) ORDER BY pf.claim_id, pf.sequence`,
       [claimIds],
     );
     return rows.map((r) => ({ ...r, sizeBytes: Number(r.sizeBytes) }));
