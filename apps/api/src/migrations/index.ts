@@ -4,6 +4,7 @@ import { Leads1764200000000 } from './1764200000000-leads';
 import { Revenue1764300000000 } from './1764300000000-revenue';
 import { RevenueDerivedWithoutFk1764310000000 } from './1764310000000-revenue-derived-without-fk';
 import { Mdf1764400000000 } from './1764400000000-mdf';
+import { Incentives1764500000000 } from './1764500000000-incentives';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Revenue1764300000000,
   RevenueDerivedWithoutFk1764310000000,
   Mdf1764400000000,
+  Incentives1764500000000,
 ];
