@@ -69,6 +69,7 @@ export class Mdf1764400000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE mdf_fund_budget_changes (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        sequence bigserial NOT NULL UNIQUE,
         fund_id uuid NOT NULL REFERENCES mdf_funds (id) ON DELETE CASCADE,
         at timestamptz NOT NULL,
         kind text NOT NULL CHECK (kind IN ('ALLOCATION', 'ADJUSTMENT', 'ACCRUAL')),
@@ -84,7 +85,7 @@ export class Mdf1764400000000 implements MigrationInterface {
         reason text,
         actor_user_id uuid REFERENCES users (id)
       )`);
-    await q.query(`CREATE INDEX mdf_fund_budget_changes_fund ON mdf_fund_budget_changes (fund_id, at)`);
+    await q.query(`CREATE INDEX mdf_fund_budget_changes_fund ON mdf_fund_budget_changes (fund_id, sequence)`);
 
     await q.query(`
       CREATE TABLE mdf_requests (

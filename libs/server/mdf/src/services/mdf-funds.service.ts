@@ -128,7 +128,7 @@ export class MdfFundsService {
   async budgetChanges(fundIds: readonly string[]): Promise<BudgetChangeRow[]> {
     if (fundIds.length === 0) return [];
     const rows = await this.store.dataSource.query(
-      `SELECT ${BUDGET_CHANGE_COLUMNS} FROM mdf_fund_budget_changes b WHERE b.fund_id = ANY($1::uuid[]) ORDER BY b.fund_id, b.at, b.id`,
+      `SELECT ${BUDGET_CHANGE_COLUMNS} FROM mdf_fund_budget_changes b WHERE b.fund_id = ANY($1::uuid[]) ORDER BY b.fund_id, b.sequence`,
       [fundIds],
     );
     return rows.map(toBudgetChange);
