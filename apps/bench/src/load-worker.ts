@@ -5,6 +5,6 @@ import { runScenario, type ScenarioSpec } from './load';
 if (parentPort) {
   const port = parentPort;
   runScenario(workerData as ScenarioSpec, () => port.postMessage({ type: 'measuring' }))
-    .then((result) => port.postMessage({ type: 'done', result }, [result.latencies.buffer as ArrayBuffer, result.variantOf.buffer as ArrayBuffer]))
+    .then((result) => port.postMessage({ type: 'done', result }, [result.latencies.buffer, result.variantOf.buffer, result.finishedAt.buffer, result.outcomes.buffer] as ArrayBuffer[]))
     .catch((err: unknown) => port.postMessage({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }));
 }

@@ -16,6 +16,7 @@ import {
 } from './sql';
 import type { Base } from './revenue-cases';
 import { LEADERBOARD_SQL, PARTNER_SUMMARY_SQL } from './revenue-sql';
+import { type MdfApproval, mdfApproveInSql, mdfFundSql } from './mdf-sql';
 
 /** What a GraphQL response must contain: the signed-in user, a connection page (`field`) with at least `minEdges` edges, or exactly `matches` conflict matches. */
 export type HttpCheck =
@@ -23,7 +24,10 @@ export type HttpCheck =
   | { type: 'connection'; field: 'partners' | 'dealReviewQueue'; minEdges: number }
   | { type: 'conflicts'; matches: number }
   | { type: 'revenue-summary'; mrr: string }
-  | { type: 'revenue-leaderboard'; rows: number; totalCount: number };
+  | { type: 'revenue-leaderboard'; rows: number; totalCount: number }
+  | { type: 'mdf-fund'; available: string }
+  /** An approval that either succeeds (APPROVED) or is refused with CONFLICT "insufficient funds: …" (outcome 1). */
+  | { type: 'mdf-approve' };
 
 /** One request shape within a scenario; requests cycle through the variants round-robin. */
 export type Variant =
@@ -33,7 +37,9 @@ export type Variant =
   | { label: string; kind: 'sql-queue'; page: QueuePageRequest; minRows: number }
   | { label: string; kind: 'sql-conflicts'; request: ConflictCheckRequest; minRows: number }
   | { label: string; kind: 'sql-revenue-summary'; organisationId: string; month: string; base: Base; mrrMinor: string }
-  | { label: string; kind: 'sql-revenue-leaderboard'; month: string; base: Base; rows: number };
+  | { label: string; kind: 'sql-revenue-leaderboard'; month: string; base: Base; rows: number }
+  | { label: string; kind: 'sql-mdf-fund'; fundId: string; organisationId: string | null; availableMinor: string }
+  | { label: string; kind: 'sql-mdf-approve'; approval: MdfApproval };
 
 /** One request of a scenario's mix: its GraphQL variables and response check, and the baseline variant that fetches the same data. */
 export interface BenchCase {
@@ -57,6 +63,8 @@ export interface ScenarioSpec {
   maxRequests: number;
   /** The window stays open until at least this many requests were recorded (slow requests: a p50 of more than one or two). */
   minRequests?: number;
+  /** Each variant exactly once, in order, shared by the clients; no warm-up, no time limit (a batch of distinct writes). */
+  once?: boolean;
   timeoutMs: number;
 }
 
@@ -68,12 +76,15 @@ export interface ScenarioResult {
   warmupErrors: number;
   errorSamples: string[];
   elapsedMs: number;
-  /** Per measured request: latency in ms and the variant index. */
+  /** Per measured request: latency in ms, the variant index (once: 0), when it finished (ms from the window's start) and its outcome (0 done, 1 an expected CONFLICT). */
   latencies: Float64Array;
   variantOf: Uint8Array;
+  finishedAt: Float64Array;
+  outcomes: Uint8Array;
 }
 
-type Task = (variant: number) => Promise<void>;
+/** Resolves with the request's outcome: 0, or 1 for an expected refusal (an approval the fund cannot cover). */
+type Task = (variant: number) => Promise<number>;
 
 interface Runner {
   task: Task;
@@ -85,7 +96,7 @@ function httpRunner(spec: ScenarioSpec & { target: { kind: 'http' } }): Runner {
   const agent = new http.Agent({ keepAlive: true, maxSockets: spec.concurrency, maxFreeSockets: spec.concurrency });
   const bodies = spec.variants.map((v) => (v.kind === 'http' ? Buffer.from(v.body) : Buffer.alloc(0)));
   const task: Task = (variant) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<number>((resolve, reject) => {
       const v = spec.variants[variant];
       const body = bodies[variant];
       const req = http.request(
@@ -105,8 +116,7 @@ function httpRunner(spec: ScenarioSpec & { target: { kind: 'http' } }): Runner {
             const text = Buffer.concat(chunks).toString('utf8');
             if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
             try {
-              checkGraphql(v, JSON.parse(text));
-              resolve();
+              resolve(checkGraphql(v, JSON.parse(text)));
             } catch (err) {
               reject(err instanceof Error ? new Error(`${err.message}: ${text.slice(0, 200)}`) : err);
             }
@@ -123,7 +133,14 @@ function httpRunner(spec: ScenarioSpec & { target: { kind: 'http' } }): Runner {
   };
 }
 
-function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null; errors?: { message?: string }[] }): void {
+function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null; errors?: { message?: string; extensions?: { code?: string } }[] }): number {
+  if (v.kind === 'http' && v.check.type === 'mdf-approve') {
+    const [error, ...more] = json.errors ?? [];
+    if (error && more.length === 0 && error.extensions?.code === 'CONFLICT' && error.message?.startsWith('insufficient funds: ')) return 1;
+    if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors.map((e) => e.message).join('; ')}`);
+    if ((json.data?.['approveMdfRequest'] as { status?: string } | null)?.status !== 'APPROVED') throw new Error('unexpected approval');
+    return 0;
+  }
   if (json.errors?.length) throw new Error(`GraphQL error: ${json.errors.map((e) => e.message).join('; ')}`);
   if (v.kind !== 'http' || !json.data) throw new Error('no data');
   if (v.check.type === 'me') {
@@ -138,10 +155,14 @@ function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null;
   } else if (v.check.type === 'revenue-summary') {
     const summary = json.data['revenueSummary'] as { mrr?: string } | null;
     if (summary?.mrr !== v.check.mrr) throw new Error('unexpected revenue summary');
-  } else {
+  } else if (v.check.type === 'mdf-fund') {
+    const fund = json.data['mdfFund'] as { balances?: { available?: string } } | null;
+    if (fund?.balances?.available !== v.check.available) throw new Error('unexpected fund balances');
+  } else if (v.check.type === 'revenue-leaderboard') {
     const board = json.data['revenueLeaderboard'] as { rows?: unknown[]; totalCount?: number } | null;
     if (!Array.isArray(board?.rows) || board.rows.length !== v.check.rows || board.totalCount !== v.check.totalCount) throw new Error('unexpected leaderboard');
   }
+  return 0;
 }
 
 function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
@@ -183,9 +204,19 @@ function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
       // One statement: every partner's NRR from the ledger, ranked; the first page.
       const { rows } = await pool.query(LEADERBOARD_SQL, [v.rows, v.month, v.base.currency, v.base.digits]);
       if (rows.length !== v.rows) throw new Error('unexpected leaderboard page');
+    } else if (v.kind === 'sql-mdf-fund') {
+      // The service's one statement for the fund row.
+      const q = mdfFundSql(v.fundId, v.organisationId);
+      const { rows } = await pool.query<{ budgetMinor: string; reservedMinor: string; approvedMinor: string; paidMinor: string }>(q.text, q.values);
+      const f = rows[0];
+      if (!f || (BigInt(f.budgetMinor) - BigInt(f.reservedMinor) - BigInt(f.approvedMinor) - BigInt(f.paidMinor)).toString() !== v.availableMinor) throw new Error('unexpected fund row');
+    } else if (v.kind === 'sql-mdf-approve') {
+      // One transaction: the request's status, the fund's conditional reservation, timeline and audit.
+      return (await mdfApproveInSql(pool, v.approval)) ? 0 : 1;
     } else {
       throw new Error(`an SQL scenario cannot run variant ${v.label}`);
     }
+    return 0;
   };
   return { task, close: () => pool.end() };
 }
@@ -200,6 +231,8 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
   const cap = spec.maxRequests;
   const latencies = new Float64Array(cap);
   const variantOf = new Uint8Array(cap);
+  const finishedAt = new Float64Array(cap);
+  const outcomes = new Uint8Array(cap);
   let recorded = 0;
   let errors = 0;
   let warmupErrors = 0;
@@ -216,8 +249,34 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
   };
 
   try {
+    if (spec.once) {
+      // Every variant once, in order; each client takes the next one.
+      onMeasuring?.();
+      measureStart = performance.now();
+      const total = Math.min(cap, spec.variants.length);
+      const worker = async (): Promise<void> => {
+        while (recorded < total) {
+          const slot = recorded++;
+          const started = performance.now();
+          let outcome = 0;
+          try {
+            outcome = await runner.task(slot);
+          } catch (err) {
+            errors += 1;
+            note(err);
+          }
+          const done = performance.now();
+          latencies[slot] = done - started;
+          finishedAt[slot] = done - measureStart;
+          outcomes[slot] = outcome;
+          if (done > lastDone) lastDone = done;
+        }
+      };
+      await Promise.all(Array.from({ length: spec.concurrency }, worker));
+      stop = true;
+    }
     // Warm-up: same load, nothing recorded.
-    const warmupEnd = performance.now() + spec.warmupMs;
+    const warmupEnd = stop ? 0 : performance.now() + spec.warmupMs;
     const warm = async (): Promise<void> => {
       while (performance.now() < warmupEnd) {
         warmupRequests += 1;
@@ -231,9 +290,11 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
     };
     await Promise.all(Array.from({ length: spec.concurrency }, warm));
 
-    onMeasuring?.();
-    measureStart = performance.now();
-    measureEnd = measureStart + spec.durationMs;
+    if (!stop) {
+      onMeasuring?.();
+      measureStart = performance.now();
+      measureEnd = measureStart + spec.durationMs;
+    }
     const worker = async (): Promise<void> => {
       while (!stop) {
         const started = performance.now();
@@ -244,7 +305,7 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
         const slot = recorded++;
         const variant = seq++ % spec.variants.length;
         try {
-          await runner.task(variant);
+          outcomes[slot] = await runner.task(variant);
         } catch (err) {
           errors += 1;
           note(err);
@@ -252,6 +313,7 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
         const done = performance.now();
         latencies[slot] = done - started;
         variantOf[slot] = variant;
+        finishedAt[slot] = done - measureStart;
         if (done > lastDone) lastDone = done;
       }
     };
@@ -269,5 +331,7 @@ export async function runScenario(spec: ScenarioSpec, onMeasuring?: () => void):
     elapsedMs: lastDone - measureStart,
     latencies: latencies.slice(0, recorded),
     variantOf: variantOf.slice(0, recorded),
+    finishedAt: finishedAt.slice(0, recorded),
+    outcomes: outcomes.slice(0, recorded),
   };
 }

@@ -27,6 +27,7 @@ import { type Breakdown, groupStats, type Measured, type MeasuredRow, renderRepo
 import { baseOf, leaderboardCase, monthlyClosingBaseline, RECORD_EVENT, REVENUE_LEADERBOARD, REVENUE_SUMMARY, sample, summaryCases } from './revenue-cases';
 import { generateRevenue, type RevenueData } from './revenue-data';
 import { generateMdf, type MdfData } from './mdf-data';
+import { APPROVE_MDF_REQUEST, approvalSqlVariants, approvalVariants, byOutcome, checkContention, createContentionFund, MDF_FUND, mdfBalanceCases } from './mdf-cases';
 import { PARTNER_MRR_SQL } from './revenue-sql';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
@@ -36,7 +37,8 @@ const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --warmup=S           warm-up seconds per scenario (default 3)
   --duration=S         measured seconds per scenario (default 10)
   --scenario=NAME[,NAME]  run only these scenarios: me, partners, deals-conflict, deals-queue, revenue-dashboard,
-                       revenue-leaderboard, revenue-incremental, revenue-rebuild; revenue = the four revenue ones (default: all)
+                       revenue-leaderboard, revenue-incremental, revenue-rebuild, mdf-balance, mdf-approval;
+                       revenue = the four revenue ones, mdf = the two MDF ones (default: all)
   --same-thread        run the load generator on the api's thread (default: a worker thread)
   --fail-on-target     exit 2 when a performance target is missed
 Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
@@ -92,7 +94,7 @@ class UsageError extends Error {}
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 /** The whole run must finish within this; the watchdog drops the database and exits non-zero. */
-const HARD_LIMIT_MS = 720_000;
+const HARD_LIMIT_MS = 900_000;
 const PASSWORD = 'bench-password-123';
 const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
 /** The single-client runs (latency without queueing) are shorter. */
@@ -105,6 +107,10 @@ const REVENUE_DASHBOARD_PARTNERS = 40;
 const REVENUE_LEADERBOARD_MIN_REQUESTS = 5;
 const REVENUE_INCREMENTAL_EVENTS = 50;
 const REVENUE_INCREMENTAL_WARMUP = 5;
+/** MDF: funds in the balance mix (drawn at random, seeded); the contention fixture (requests, how many the budget covers, amount in cents), its warm-up, clients. */
+const MDF_BALANCE_FUNDS = 200;
+const MDF_CONTENTION = { requests: 2000, fit: 1000, amountMinor: 100_000n };
+const MDF_CONTENTION_WARMUP = { requests: 200, fit: 100 };
 
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -227,6 +233,8 @@ function spanMeasured(name: string, latencies: readonly number[], start: ReturnT
     elapsedMs,
     latencies: Float64Array.from(latencies),
     variantOf: new Uint8Array(latencies.length),
+    finishedAt: new Float64Array(latencies.length),
+    outcomes: new Uint8Array(latencies.length),
   };
   return {
     result,
@@ -548,6 +556,84 @@ async function main(): Promise<number> {
       rows.push({ scenario: 'Revenue: incremental update after one event (record + `drain()`)', clients: 1, kind: 'latency', api: totalM.stats, sql: sql.stats, goal: 'p95 ≤ 50 ms', met: totalM.stats.p95 <= 50 });
     }
 
+    if (mdf && opts.scenarios.has('mdf-balance')) {
+      const funds = sample(mdf.data.funds, MDF_BALANCE_FUNDS, 20_251_207);
+      const admin = mdf.data.partnerAdmin;
+      const adminToken = await login(admin.email);
+      const manager = await mdfBalanceCases(port, managerToken, pool, funds, null);
+      const own = await mdfBalanceCases(port, adminToken, pool, mdf.data.funds.filter((f) => f.organisationId === admin.organisationId), admin.organisationId);
+      checks.push(`MDF fund balances, channel manager: ${manager.note}.`, `MDF fund balances, partner admin (${admin.email}): ${own.note}.`);
+      const [full, one] = await runMix('MDF fund balances (channel manager)', managerToken, MDF_FUND, manager.cases, '1');
+      summary(`MDF: fund balances \`mdfFund\` (channel manager, ${funds.length} funds)`, full, { p95Ms: 20 });
+      summary(`MDF: fund balances \`mdfFund\` (channel manager, ${funds.length} funds), single client`, one, { p95Ms: 20 });
+      const [fullOwn, oneOwn] = await runMix('MDF fund balances (partner admin)', adminToken, MDF_FUND, own.cases, '1');
+      summary(`MDF: fund balances \`mdfFund\` (partner admin, own ${own.cases.length} funds)`, fullOwn, { p95Ms: 20 });
+      summary(`MDF: fund balances \`mdfFund\` (partner admin, own ${own.cases.length} funds), single client`, oneOwn, { p95Ms: 20 });
+    }
+
+    if (mdf && opts.scenarios.has('mdf-approval')) {
+      // One fixture per run (each side has its warm-up and its measured fund, in quarters of their own), all for the partner admin's organisation.
+      const admin = mdf.data.partnerAdmin;
+      const partner = data.partners.find((p) => p.id === admin.organisationId)!;
+      const owner = { organisationId: partner.id, userIds: partner.userIds };
+      const actor = { id: data.channelManager.id, organisationId: data.channelManager.organisationId };
+      const label = 'MDF approvals on one fund';
+      const clients = opts.concurrency;
+      const c = MDF_CONTENTION;
+      const w = MDF_CONTENTION_WARMUP;
+      const runs: Record<'api' | 'sql', Measured> = {} as Record<'api' | 'sql', Measured>;
+      for (const [i, side] of (['api', 'sql'] as const).entries()) {
+        const target = side === 'api' ? httpTarget(managerToken) : sqlTarget(clients);
+        const variantsOf = side === 'api' ? approvalVariants : approvalSqlVariants;
+        const once = { concurrency: clients, warmupMs: 0, durationMs: 0, maxRequests: c.requests, timeoutMs: 30_000, once: true };
+        const warm = await createContentionFund(pool, owner, actor, `${2040 + i}-01-01`, w.requests, w.fit, c.amountMinor);
+        log(`${label}: ${side === 'api' ? 'API' : 'raw SQL'}, warm-up: ${w.requests} requests, budget for ${w.fit}, ${clients} clients …`);
+        const warmed = await measure({ name: `${label} (${side}, warm-up)`, target, variants: variantsOf(warm), ...once }, opts.sameThread);
+        log(`  ${await checkContention(pool, warm, warmed, `warm-up (${side})`)}`);
+        const fixture = await createContentionFund(pool, owner, actor, `${2040 + i}-04-01`, c.requests, c.fit, c.amountMinor);
+        log(`${label}: ${side === 'api' ? 'API' : 'raw SQL'}: ${c.requests} requests, budget for ${c.fit}, ${clients} clients …`);
+        const m = await measure({ name: `${label} (${side})`, target, variants: variantsOf(fixture), ...once }, opts.sameThread);
+        const note = await checkContention(pool, fixture, m, side === 'api' ? 'API (`approveMdfRequest` over HTTP, channel manager)' : 'raw SQL (one transaction per approval)');
+        log(`  ${note}`);
+        checks.push(`MDF approvals under contention, ${note}.`);
+        runs[side] = m;
+      }
+      const parts = {
+        apiOk: byOutcome(runs.api, 0, `${label} (api, approved)`),
+        apiRefused: byOutcome(runs.api, 1, `${label} (api, refused)`),
+        sqlOk: byOutcome(runs.sql, 0, `${label} (sql, approved)`),
+        sqlRefused: byOutcome(runs.sql, 1, `${label} (sql, refused)`),
+      };
+      // The api's statements for one approval and one refusal, counted one after the other on a fund that covers one of two requests.
+      const pair = await createContentionFund(pool, owner, actor, '2042-01-01', 2, 1, c.amountMinor);
+      const statements: number[] = [];
+      for (const approval of pair.approvals) {
+        const before = queriesIssued();
+        await graphql(port, managerToken, APPROVE_MDF_REQUEST, { id: approval.requestId }).catch((err: unknown) => {
+          if (!String(err).includes('insufficient funds')) throw err;
+        });
+        statements.push(queriesIssued() - before);
+      }
+      measured.push({ label, client: 'API: approved (`approveMdfRequest`)', m: parts.apiOk, queriesPerRequest: String(statements[0]) });
+      measured.push({ label, client: 'API: refused (CONFLICT insufficient funds)', m: parts.apiRefused, queriesPerRequest: String(statements[1]) });
+      measured.push({ label, client: 'raw SQL (pg): approved (one transaction, 6 statements)', m: parts.sqlOk, queriesPerRequest: '6' });
+      measured.push({ label, client: 'raw SQL (pg): refused (rolled back, 4 statements)', m: parts.sqlRefused, queriesPerRequest: '4' });
+      const ratio = parts.apiOk.stats.rps / parts.sqlOk.stats.rps;
+      checks.push(`MDF approvals under contention: the api approves ${parts.apiOk.stats.rps.toFixed(0)}/s, the raw-SQL transaction ${parts.sqlOk.stats.rps.toFixed(0)}/s (api/sql ${ratio.toFixed(2)}×).`);
+      rows.push({
+        scenario: `MDF: approvals under contention on one fund (${c.requests.toLocaleString('en-US')} requests, budget for ${c.fit.toLocaleString('en-US')})`,
+        clients,
+        kind: 'throughput',
+        unit: 'approvals/s',
+        api: parts.apiOk.stats,
+        sql: parts.sqlOk.stats,
+        goal: '(information)',
+        met: null,
+      });
+      rows.push({ scenario: 'MDF: approval latency under contention (approved)', clients, kind: 'latency', api: parts.apiOk.stats, sql: parts.sqlOk.stats, goal: '(information)', met: null });
+      rows.push({ scenario: 'MDF: refusal latency under contention (insufficient funds)', clients, kind: 'latency', api: parts.apiRefused.stats, sql: parts.sqlRefused.stats, goal: '(information)', met: null });
+    }
+
     const totalRequests = measured.reduce((sum, x) => sum + x.m.result.requests + x.m.result.warmupRequests, 0);
     const totalErrors = measured.reduce((sum, x) => sum + x.m.result.errors + x.m.result.warmupErrors, 0);
     const cpus = os.cpus();
@@ -564,6 +650,7 @@ async function main(): Promise<number> {
       sizes: data.sizes,
       deals: deals && { sizes: deals.data.sizes, loadS: deals.loadS },
       revenue: revenue && { sizes: revenue.data.sizes, loadS: revenue.loadS, rollups: revenue.rollups },
+      mdf: mdf && { sizes: mdf.data.sizes, loadS: mdf.loadS },
       method: {
         concurrency: opts.concurrency,
         warmupS: opts.warmupS,

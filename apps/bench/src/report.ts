@@ -1,6 +1,7 @@
 import type { ScaleSizes } from './data';
 import type { DealSizes } from './deals-data';
 import type { ScenarioResult } from './load';
+import type { MdfSizes } from './mdf-data';
 import type { RevenueSizes } from './revenue-data';
 
 export interface Stats {
@@ -60,6 +61,8 @@ export interface Row {
   sql: Stats;
   goal: string;
   met: boolean | null;
+  /** What a throughput counts (default req/s). */
+  unit?: string;
 }
 
 export interface MeasuredRow {
@@ -83,6 +86,8 @@ export interface ReportInput {
   deals: { sizes: DealSizes; loadS: number } | null;
   /** The revenue ledger, when a revenue scenario ran: its bulk load and the rollups the full rebuild wrote. */
   revenue: { sizes: RevenueSizes; loadS: number; rollups: { movements: number; customerMonths: number; partnerMonths: number } } | null;
+  /** The MDF data, when an MDF scenario ran, and its bulk load. */
+  mdf: { sizes: MdfSizes; loadS: number } | null;
   method: {
     concurrency: number;
     warmupS: number;
@@ -99,7 +104,7 @@ export interface ReportInput {
   breakdowns: Breakdown[];
   /** Findings of the checks before the measurements, printed under the tables. */
   findings: string[];
-  /** What the revenue scenarios checked before measuring (the rollups the api reads against the ledger). */
+  /** What the revenue and MDF scenarios checked (the rollups the api reads against the ledger; MDF balances and the contention runs). */
   checks: string[];
   rows: Row[];
   errors: { total: number; requests: number };
@@ -141,6 +146,16 @@ export function renderReport(r: ReportInput): string {
         `The full rebuild wrote ${c(r.revenue.rollups.movements)} movements, ${c(r.revenue.rollups.customerMonths)} customer months and ${c(r.revenue.rollups.partnerMonths)} partner months.`,
     );
   }
+  if (r.mdf) {
+    const d = r.mdf.sizes;
+    const c = (x: number): string => x.toLocaleString('en-US');
+    const mix = (xs: Record<string, number>): string => Object.entries(xs).map(([k, v]) => `${c(v)} ${k}`).join(', ');
+    lines.push(
+      `MDF: ${c(d.funds)} funds of ${c(d.partnersWithFunds)} partners (${mix(d.fundsByKind)}; ${c(d.expiredFunds)} expired), ${c(d.budgetChanges)} budget changes, ` +
+        `${c(d.requests)} requests (${mix(d.requestsByStatus)}; ${c(d.insufficientFunds)} refused for insufficient funds), ${c(d.claims)} claims (${mix(d.claimsByStatus)}), ` +
+        `${c(d.payments)} payments, ${c(d.timeline)} timeline entries, ${c(d.reminders)} expiry reminders; bulk-loaded in ${n(r.mdf.loadS, 1)} s (VACUUM ANALYZE included).`,
+    );
+  }
   lines.push(
     `Load: ${r.method.concurrency} concurrent clients, ${r.method.warmupS} s warm-up then ${r.method.durationS} s measured; ` +
       `then 1 client, ${r.method.single.warmupS} s warm-up then ${r.method.single.durationS} s measured. ` +
@@ -153,10 +168,11 @@ export function renderReport(r: ReportInput): string {
   for (const row of r.rows) {
     const throughput = row.kind === 'throughput';
     const duration = row.kind === 'duration';
-    const api = throughput ? `${n(row.api.rps, 0)} req/s` : duration ? `${n(row.api.max / 1000, 1)} s` : `p95 ${n(row.api.p95, 2)} ms`;
-    const sql = throughput ? `${n(row.sql.rps, 0)} req/s` : duration ? `${n(row.sql.max / 1000, 1)} s` : `p95 ${n(row.sql.p95, 2)} ms`;
+    const unit = row.unit ?? 'req/s';
+    const api = throughput ? `${n(row.api.rps, 0)} ${unit}` : duration ? `${n(row.api.max / 1000, 1)} s` : `p95 ${n(row.api.p95, 2)} ms`;
+    const sql = throughput ? `${n(row.sql.rps, 0)} ${unit}` : duration ? `${n(row.sql.max / 1000, 1)} s` : `p95 ${n(row.sql.p95, 2)} ms`;
     const ratio = throughput
-      ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api req/s)`
+      ? `${n(row.sql.rps / row.api.rps, 2)}× (sql/api ${unit})`
       : duration
         ? `${n(row.api.max / row.sql.max, 2)}× (api/sql time)`
         : `${n(row.api.p95 / row.sql.p95, 2)}× (api/sql p95)`;
@@ -186,7 +202,9 @@ export function renderReport(r: ReportInput): string {
   }
   if (r.checks.length) {
     lines.push('');
-    lines.push('Revenue figures checked before the measurements (the api reads the rollups, the baseline computes from the ledger):');
+    lines.push(
+      'Figures checked before and after the measurements (revenue: the api reads the rollups, the baseline computes from the ledger; MDF: the api against the service\'s statements through `pg`, and the funds after the contention runs):',
+    );
     lines.push('');
     for (const check of r.checks) lines.push(`- ${check}`);
   }
