@@ -137,7 +137,6 @@ export function multipart(fields: Record<string, string>, files: UploadFile[]): 
   }
   for (const file of files) {
     // Control characters cannot stand in a header: they travel percent-encoded (RFC 5987 filename*), as the server decodes them.
-    // eslint-disable-next-line no-control-regex
     const filename = /[\u0000-\u001f\u007f]/.test(file.name) ? `filename*=UTF-8''${encodeURIComponent(file.name)}` : `filename="${file.name.replace(/"/g, '%22')}"`;
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; ${filename}\r\nContent-Type: ${file.contentType ?? 'application/pdf'}\r\n\r\n`, 'utf8'));
     parts.push(file.bytes, Buffer.from('\r\n'));
