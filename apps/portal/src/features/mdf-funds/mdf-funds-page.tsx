@@ -136,7 +136,7 @@ export default function MdfFundsPage() {
                   <Table.Td>{fund.periodLabel}</Table.Td>
                   <Table.Td>
                     <Badge variant="outline" color={fund.budgetKind === 'ACCRUAL' ? 'grape' : 'gray'}>
-                      {t(`mdf.budgetKind.${fund.budgetKind}`)}
+                      {t(`mdf.budgetKindShort.${fund.budgetKind}`)}
                     </Badge>
                     {fund.accrualRate ? (
                       <Text size="xs" c="dimmed">

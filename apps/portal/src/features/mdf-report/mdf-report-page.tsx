@@ -156,7 +156,7 @@ function UtilisationChart({ rows }: { rows: readonly Row[] }) {
           <YAxis tickFormatter={(value) => format.moneyCompact(Number(value), currency)} tick={{ fontSize: 11 }} width={64} />
           <Tooltip formatter={(value, name) => [format.money(Number(value), currency), t(`mdf.report.series.${name === 'spent' ? 'spent' : name === 'available' ? 'available' : 'budget'}`)]} />
           <Legend formatter={(name) => t(`mdf.report.series.${name === 'spent' ? 'spent' : name === 'available' ? 'available' : 'budget'}`)} />
-          <Bar dataKey="budget" fill="var(--mantine-color-indigo-2)" isAnimationActive={false} />
+          <Bar dataKey="budget" fill="var(--mantine-color-indigo-3)" isAnimationActive={false} />
           <Bar dataKey="spent" fill="var(--mantine-color-indigo-6)" isAnimationActive={false} />
           <Bar dataKey="available" fill="var(--mantine-color-teal-4)" isAnimationActive={false} />
         </BarChart>

@@ -6,11 +6,11 @@ import { useFormat } from '../../i18n/use-format';
 const FIGURES = ['available', 'budget', 'reserved', 'claimed', 'approved', 'paid'] as const;
 
 /** A fund's balances, "available" first; each with a line that says what it counts. */
-export function FundBalances({ balances }: { balances: MdfBalancesFieldsFragment }) {
+export function FundBalances({ balances, narrow = false }: { balances: MdfBalancesFieldsFragment; /** In a side column: three per row at most. */ narrow?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="fund-balances">
+    <SimpleGrid cols={narrow ? { base: 2, sm: 3 } : { base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="fund-balances">
       {FIGURES.map((figure) => (
         <Card key={figure} withBorder padding="sm" data-testid={`balance-${figure}`}>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">

@@ -171,7 +171,7 @@ function RequestDetail({ request, partner, manager }: { request: Request; partne
                 <Title order={2} size="h4" id="request-fund-heading">
                   {t('mdf.funds.fundFor', { period: request.fund.periodLabel })}
                 </Title>
-                <FundBalances balances={request.fund.balances} />
+                <FundBalances balances={request.fund.balances} narrow />
               </Stack>
             ) : null}
           </Stack>
