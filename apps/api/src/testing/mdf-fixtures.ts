@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -36,6 +36,11 @@ export interface MdfWorld {
 export async function startMdfApp(now: Date): Promise<MdfWorld> {
   const storageDir = mkdtempSync(join(tmpdir(), 'prm-mdf-test-'));
   const { t, login } = await startRevenueApp(now, { MDF_STORAGE_DIR: storageDir });
+  const close = t.close.bind(t);
+  t.close = async () => {
+    await close();
+    rmSync(storageDir, { recursive: true, force: true });
+  };
   const [admin, manager, analyst, nwAdmin, nwRep, ctAdmin, ctRep] = await Promise.all(
     ['admin@vendor.test', 'manager@vendor.test', 'analyst@vendor.test', 'admin@northwind.test', 'rep@northwind.test', 'admin@contoso.test', 'rep@contoso.test'].map(login),
   );
