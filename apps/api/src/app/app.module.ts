@@ -19,6 +19,7 @@ import {
 } from '@prm/server/core';
 import { DealsModule } from '@prm/server/deals';
 import { MdfModule } from '@prm/server/mdf';
+import { IncentivesModule } from '@prm/server/incentives';
 import { RevenueModule } from '@prm/server/revenue';
 import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
@@ -76,6 +77,7 @@ export class AppModule {
         DealsModule,
         RevenueModule,
         MdfModule,
+        IncentivesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorHttpFilter }, DemoSeedService],
       exports: [DemoSeedService],

@@ -3,6 +3,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { encodeCursor } from '@prm/domain/common';
 import { ALLOW_KEY, type AllowRule } from '@prm/server/core';
+import { INCENTIVE_DOCS } from './incentive-operations';
 import type { GqlResponse } from './test-app';
 
 // Selections shared by several deal documents.
@@ -196,6 +197,7 @@ export const DOCS = {
   submitMdfRequest: `mutation($id: ID!, $comment: String) { submitMdfRequest(id: $id, comment: $comment) { ${MDF_REQUEST_FIELDS} } }`,
   updateMdfFundBudget: `mutation($id: ID!, $budget: String!, $reason: String!) { updateMdfFundBudget(id: $id, budget: $budget, reason: $reason) { ${MDF_FUND_FIELDS} } }`,
   updateMdfRequest: `mutation($id: ID!, $input: UpdateMdfRequestInput!) { updateMdfRequest(id: $id, input: $input) { ${MDF_REQUEST_FIELDS} } }`,
+  ...INCENTIVE_DOCS,
 } as const;
 
 export type OperationName = keyof typeof DOCS;

@@ -245,6 +245,15 @@ export class DealRegistrationsService {
     }
   }
 
+  /** Won registrations whose close date is in [from, to] (both inclusive), by close date then id: the facts incentives accrue from (a system read). */
+  async wonClosedBetween(from: string, to: string): Promise<DealRegistrationEntity[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${REGISTRATION_COLUMNS} FROM deal_registrations r WHERE r.status = 'WON' AND r.actual_close_date BETWEEN $1::date AND $2::date ORDER BY r.actual_close_date, r.id`,
+      [from, to],
+    );
+    return rows.map(toRegistration);
+  }
+
   /** Product lines of the given registrations, with their catalogue details. */
   async linesOf(registrationIds: readonly string[]): Promise<(DealProductLineEntity & { product: ProductEntity })[]> {
     if (registrationIds.length === 0) return [];

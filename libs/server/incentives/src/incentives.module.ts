@@ -1,0 +1,33 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { JobsService } from '@prm/server/core';
+import { DealsModule } from '@prm/server/deals';
+import { IdentityModule } from '@prm/server/identity';
+import { ProgramsModule } from '@prm/server/programs';
+import { IncentivePlanResolver, IncentiveStatementResolver, RewardResolver } from './graphql/incentives.resolver';
+import { IncentiveAccrualsService } from './services/incentive-accruals.service';
+import { IncentivePlansService } from './services/incentive-plans.service';
+import { IncentiveStatementsService } from './services/incentive-statements.service';
+import { IncentivesStore } from './services/incentives-store.service';
+import { PointsService } from './services/points.service';
+
+/** The accrual job: every published plan (or `planId`) brought up to date with the facts; idempotent. */
+export const INCENTIVES_ACCRUE_JOB = 'incentives-accrue';
+/** Hourly: the deals context has no event a second consumer can subscribe to yet, so accrual polls. */
+export const INCENTIVES_ACCRUE_CRON = '23 * * * *';
+
+/** Incentives: plans and versions, accrual from won deals, period close, statements and payments, points and rewards. */
+@Module({
+  imports: [IdentityModule, ProgramsModule, DealsModule],
+  providers: [IncentivesStore, IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, IncentivePlanResolver, IncentiveStatementResolver, RewardResolver],
+  exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService],
+})
+export class IncentivesModule implements OnModuleInit {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly accruals: IncentiveAccrualsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register<{ planId?: string }>(INCENTIVES_ACCRUE_JOB, async (data) => void (await this.accruals.recomputeAll(data?.planId)), { cron: INCENTIVES_ACCRUE_CRON });
+  }
+}

@@ -1,0 +1,554 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@prm/domain/common';
+import {
+  type AccrualLine,
+  bookLine,
+  buildStatement,
+  clawbackLine,
+  nextPeriod,
+  type Period,
+  periodOf,
+  progressToNextTier,
+  rebate,
+  type SpifDeal,
+  spifLines,
+  tierIndexReached,
+  type TierProgress,
+} from '@prm/domain/incentives';
+import { divRound, formatFixed, formatMoneyPlain, formatPercent, money, type Percent, percentFromUnits } from '@prm/domain/money';
+import { type Connection, parseCursor, RequestContext, Role, toConnection } from '@prm/server/core';
+import { DealRegistrationsService } from '@prm/server/deals';
+import { AuditService } from '@prm/server/identity';
+import { ProgramsService } from '@prm/server/programs';
+import type { EntityManager } from 'typeorm';
+import { IncentivesStore, periodFromKey } from './incentives-store.service';
+import {
+  CLOSE_COLUMNS,
+  type CloseRow,
+  LINE_COLUMNS,
+  type LineKind,
+  type LineRow,
+  type PlanRow,
+  rebateTiersOf,
+  spifCampaignOf,
+  type SourceType,
+  toClose,
+  toLine,
+  type VersionRow,
+} from './incentives.types';
+
+/** One line the facts call for: what the plan owes for one source and rule (before booking). */
+export interface DesiredLine {
+  planVersionId: string;
+  organisationId: string;
+  userId: string | null;
+  rule: string;
+  eventDate: string;
+  sourceType: SourceType;
+  sourceId: string;
+  sourceLabel: string;
+  baseMinor: bigint | null;
+  ratePct: Percent | null;
+  amountMinor: bigint;
+  cappedBy: string | null;
+}
+
+interface WonDeal {
+  id: string;
+  number: number;
+  organisationId: string;
+  programId: string;
+  repUserId: string;
+  customerName: string;
+  country: string;
+  currency: string;
+  closeDate: string;
+  valueMinor: bigint;
+  productIds: string[];
+  partnerTier: string;
+}
+
+export interface AccrualResult {
+  /** Lines written or changed by this run. */
+  changed: number;
+  periodKey: string;
+}
+
+export interface LineFilter {
+  planId?: string;
+  periodKey?: string;
+  organisationId?: string;
+}
+
+// A plan looks back at most this many periods when it recomputes (a rebate plan recomputes each).
+const MAX_PERIODS = 60;
+
+const key = (sourceType: string, sourceId: string, rule: string): string => JSON.stringify([sourceType, sourceId, rule]);
+
+/**
+ * Accrual from facts and period close. Facts (won deals) are read through the deals services; the
+ * domain calculators turn them into the lines the plan owes; `reconcile` books the difference
+ * between what is owed and what is already booked — into the fact's own period while it is open,
+ * otherwise as an ADJUSTMENT in the next open period — so re-running adds nothing, closed periods are
+ * never rewritten, and a reversed source gets an explicit CLAWBACK line with its reason.
+ */
+@Injectable()
+export class IncentiveAccrualsService {
+  constructor(
+    private readonly store: IncentivesStore,
+    private readonly audit: AuditService,
+    private readonly deals: DealRegistrationsService,
+    private readonly programs: ProgramsService,
+  ) {}
+
+  // ---- reads ----
+
+  async lines(ctx: RequestContext, filter: LineFilter, first: number, after?: string): Promise<Connection<LineRow>> {
+    if (filter.organisationId) ctx.assertCanSeeOrganisation(filter.organisationId, 'Organisation');
+    if (filter.planId) await this.store.plan(ctx, filter.planId);
+    const cursor = parseCursor(after, ['text', 'timestamp', 'uuid']);
+    const params: unknown[] = [];
+    const p = (value: unknown): string => `$${params.push(value)}`;
+    const scope = this.store.beneficiaryScope(ctx, 'l', 0);
+    params.push(...scope.params);
+    const where = [scope.sql];
+    if (filter.planId) where.push(`l.plan_id = ${p(filter.planId)}`);
+    if (filter.periodKey) where.push(`l.period_key = ${p(filter.periodKey)}`);
+    if (filter.organisationId) where.push(`l.organisation_id = ${p(filter.organisationId)}`);
+    if (cursor) where.push(`(l.period_key, l.created_at, l.id) < (${p(cursor[0])}, ${p(cursor[1])}::timestamptz, ${p(cursor[2])}::uuid)`);
+    const rows = await this.store.dataSource.query(
+      `SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE ${where.join(' AND ')} ORDER BY l.period_key DESC, l.created_at DESC, l.id DESC LIMIT ${p(first + 1)}`,
+      params,
+    );
+    return toConnection(rows.map(toLine), first, (l: LineRow) => [l.periodKey, new Date(l.createdAt).toISOString(), l.id]);
+  }
+
+  /** Lines of statements the caller already holds (authorised when the statement was read). */
+  async linesOfStatements(statementIds: readonly string[]): Promise<LineRow[]> {
+    if (statementIds.length === 0) return [];
+    const rows = await this.store.dataSource.query(
+      `SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.statement_id = ANY($1::uuid[]) ORDER BY l.statement_id, l.unit, l.source_type, l.source_id, l.rule, l.kind, l.id`,
+      [statementIds],
+    );
+    return rows.map(toLine);
+  }
+
+  async closes(planIds: readonly string[]): Promise<CloseRow[]> {
+    if (planIds.length === 0) return [];
+    const rows = await this.store.dataSource.query(`SELECT ${CLOSE_COLUMNS} FROM incentive_period_closes c WHERE c.plan_id = ANY($1::uuid[]) ORDER BY c.plan_id, c.period_key`, [planIds]);
+    return rows.map(toClose);
+  }
+
+  // ---- accrual ----
+
+  /** Recomputes a plan's lines for every fact up to the end of `periodKey` (default: the current period). */
+  async recompute(ctx: RequestContext, planId: string, periodKey?: string | null): Promise<AccrualResult> {
+    const plan = await this.store.plan(ctx, planId);
+    if (plan.status === 'DRAFT') throw new DomainError('CONFLICT', 'Publish the plan before it accrues.');
+    const period = periodKey ? periodFromKey(periodKey, plan.periodKind) : periodOf(this.store.today(), plan.periodKind);
+    const desired = await this.desired(plan, period);
+    const changed = await this.store.write(async (em) => {
+      await this.store.lockPlan(em, plan.id);
+      return this.reconcile(em, plan, period, desired);
+    });
+    return { changed, periodKey: period.key };
+  }
+
+  /** The scheduled run: every published plan up to its current period. */
+  async recomputeAll(planId?: string): Promise<number> {
+    const ids: { id: string }[] = await this.store.dataSource.query(`SELECT id FROM incentive_plans WHERE status = 'PUBLISHED' ${planId ? 'AND id = $1' : ''} ORDER BY id`, planId ? [planId] : []);
+    let changed = 0;
+    for (const { id } of ids) changed += (await this.recompute(RequestContext.system('system:incentives-accrue'), id)).changed;
+    return changed;
+  }
+
+  /**
+   * Closes a period once: the lines are brought up to date, then one DRAFT statement per beneficiary
+   * sums the lines booked in the period. Closing again returns the same close; a concurrent close
+   * waits on the plan lock and then finds the close row.
+   */
+  async close(ctx: RequestContext, planId: string, periodKey: string): Promise<CloseRow> {
+    const plan = await this.store.plan(ctx, planId);
+    if (plan.status === 'DRAFT') throw new DomainError('CONFLICT', 'A draft plan has no periods to close.');
+    const period = periodFromKey(periodKey, plan.periodKind);
+    if (period.end >= this.store.today()) throw new DomainError('CONFLICT', `Period ${period.key} is not over yet (it ends on ${period.end}).`);
+    const existing = await this.closeRow(this.store.q(), plan.id, period.key);
+    if (existing) return existing;
+    const desired = await this.desired(plan, period);
+    return this.store.write(async (em) => {
+      await this.store.lockPlan(em, plan.id);
+      const again = await this.closeRow(em, plan.id, period.key);
+      if (again) return again;
+      await this.reconcile(em, plan, period, desired);
+      const lines = (await em.query(`SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL`, [plan.id, period.key])).map(toLine);
+      const byBeneficiary = new Map<string, LineRow[]>();
+      for (const line of lines) {
+        const b = `${line.organisationId}:${line.userId ?? ''}`;
+        byBeneficiary.set(b, [...(byBeneficiary.get(b) ?? []), line]);
+      }
+      const now = this.store.now();
+      for (const group of byBeneficiary.values()) {
+        const statement = buildStatement(group.map((l) => ({ ...l, reason: l.reason })));
+        for (const total of statement.totals) {
+          const [row] = await em.query(
+            `INSERT INTO incentive_statements (plan_id, period_key, period_end, organisation_id, user_id, unit, total_minor, line_count, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+            [plan.id, period.key, period.end, group[0]!.organisationId, group[0]!.userId, total.unit, total.totalMinor.toString(), total.lineCount, now],
+          );
+          const ids = group.filter((l) => l.unit === total.unit).map((l) => l.id);
+          await em.query(`UPDATE incentive_accrual_lines SET statement_id = $1 WHERE id = ANY($2::uuid[])`, [(row as { id: string }).id, ids]);
+        }
+      }
+      const statements = [...byBeneficiary.values()].reduce((n, g) => n + new Set(g.map((l) => l.unit)).size, 0);
+      const [row] = await em.query(
+        `INSERT INTO incentive_period_closes (plan_id, period_key, period_start, period_end, closed_at, closed_by_user_id, statement_count)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [plan.id, period.key, period.start, period.end, now, ctx.actor?.userId ?? null, statements],
+      );
+      await this.audit.record(em, ctx, {
+        operation: 'closeIncentivePeriod',
+        entityType: 'IncentivePeriodClose',
+        entityId: (row as { id: string }).id,
+        before: null,
+        after: { planId: plan.id, periodKey: period.key, statements },
+      });
+      return (await this.closeRow(em, plan.id, period.key)) as CloseRow;
+    });
+  }
+
+  /** Records that a won deal was reversed; every plan that paid for it gets a CLAWBACK line at its next run (this one included). */
+  async reverseDeal(ctx: RequestContext, dealId: string, reason: string): Promise<number> {
+    const deal = await this.deals.get(RequestContext.system(), dealId).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'Deal registration not found.');
+      throw err;
+    });
+    if (deal.status !== 'WON') throw new DomainError('CONFLICT', 'Only a won deal can be reversed.');
+    await this.store.write(async (em) => {
+      const rows: unknown[] = await em.query(
+        `INSERT INTO incentive_source_reversals (source_type, source_id, reason, reversed_on, reversed_by_user_id) VALUES ('DEAL', $1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING source_id`,
+        [dealId, reason, this.store.today(), ctx.actor?.userId ?? null],
+      );
+      if (rows.length === 0) return;
+      await this.audit.record(em, ctx, { operation: 'reverseIncentiveDeal', entityType: 'DealRegistration', entityId: dealId, before: null, after: { reversed: true, reason } });
+    });
+    const plans: { plan_id: string }[] = await this.store.dataSource.query(
+      `SELECT DISTINCT l.plan_id FROM incentive_accrual_lines l JOIN incentive_plans p ON p.id = l.plan_id WHERE l.source_type = 'DEAL' AND l.source_id = $1 AND p.status <> 'DRAFT'`,
+      [dealId],
+    );
+    for (const { plan_id } of plans) await this.recompute(RequestContext.system('system:reversal'), plan_id);
+    const [count] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM incentive_accrual_lines WHERE source_type = 'DEAL' AND source_id = $1 AND kind = 'CLAWBACK'`, [dealId]);
+    return (count as { n: number }).n;
+  }
+
+  /** How far a partner (or a rep, for a SPIF) is in the current period: the measure so far and the next threshold. */
+  async progress(ctx: RequestContext, planId: string, organisationIdArg?: string | null): Promise<{ plan: PlanRow; periodKey: string; organisationId: string; measure: string; unit: string; progress: TierProgress | null; accruedMinor: bigint }> {
+    const plan = await this.store.plan(ctx, planId);
+    const organisationId = organisationIdArg ?? ctx.partnerScope;
+    if (!organisationId) throw new DomainError('BAD_USER_INPUT', 'Name the partner.', { organisationId: ['Choose the partner whose progress to show.'] });
+    ctx.assertCanSeeOrganisation(organisationId, 'Organisation');
+    const period = periodOf(this.store.today(), plan.periodKind);
+    const version = versionFor(await this.store.versions([plan.id]), period.start);
+    const scope = this.store.beneficiaryScope(ctx, 'l', 3);
+    const [accrued] = await this.store.dataSource.query(
+      `SELECT COALESCE(sum(l.amount_minor), 0)::text AS total FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2 AND l.organisation_id = $3 AND ${scope.sql}`,
+      [plan.id, period.key, organisationId, ...scope.params],
+    );
+    const accruedMinor = BigInt((accrued as { total: string }).total);
+    const base = { plan, periodKey: period.key, organisationId, accruedMinor };
+    if (!version) return { ...base, measure: '0', unit: plan.currency, progress: null };
+    const deals = (await this.wonDeals(plan, period.start, period.end)).filter((d) => d.organisationId === organisationId);
+    if (version.rules.kind === 'REBATE') {
+      const volume = deals.reduce((sum, d) => sum + d.valueMinor, 0n);
+      return { ...base, measure: formatMoneyPlain(money(volume, plan.currency)), unit: plan.currency, progress: progressToNextTier(volume, rebateTiersOf(version.rules)) };
+    }
+    // SPIF: the caller's (a rep's) or the organisation's qualifying deals in the campaign, against the count tiers.
+    const campaign = spifCampaignOf(version.rules, plan.currency);
+    const rep = ctx.hasRole(Role.PARTNER_REP) ? (ctx.actor?.userId ?? null) : null;
+    const all = await this.wonDeals(plan, campaign.startsOn, campaign.endsOn);
+    const mine = spifLines(campaign, all.map(toSpifDeal)).filter((l) => all.find((d) => d.id === l.dealId)?.organisationId === organisationId && (rep === null || l.repId === rep));
+    const count = BigInt(mine.length);
+    const payout = campaign.payout;
+    if (payout.kind !== 'TIERED') return { ...base, measure: count.toString(), unit: 'DEALS', progress: null };
+    const froms = payout.tiers.map((t) => BigInt(t.fromCount));
+    const reached = tierIndexReached(count, froms);
+    const next = payout.tiers[reached + 1];
+    return {
+      ...base,
+      measure: count.toString(),
+      unit: 'DEALS',
+      progress: {
+        tierIndex: reached < 0 ? null : reached,
+        nextTierIndex: next ? reached + 1 : null,
+        nextThresholdMinor: next ? BigInt(next.fromCount) : null,
+        missingMinor: next ? BigInt(next.fromCount) - count : null,
+        percentOfNext: next ? formatFixed(divRound(count * 10_000n, BigInt(next.fromCount), 'DOWN'), 2) : null,
+      },
+    };
+  }
+
+  // ---- facts → desired lines ----
+
+  private async desired(plan: PlanRow, upTo: Period): Promise<DesiredLine[]> {
+    const versions = await this.store.versions([plan.id]);
+    if (versions.length === 0) return [];
+    if (plan.kind === 'SPIF') return this.desiredSpif(plan, versions, upTo);
+    if (plan.kind === 'REBATE') return this.desiredRebate(plan, versions, upTo);
+    return [];
+  }
+
+  /** Each deal is paid by the version in force in its period; caps and counts run over the whole campaign. */
+  private async desiredSpif(plan: PlanRow, versions: VersionRow[], upTo: Period): Promise<DesiredLine[]> {
+    const reversed = await this.reversedDeals();
+    const out: DesiredLine[] = [];
+    for (const version of versions) {
+      if (version.rules.kind !== 'SPIF') continue;
+      const campaign = spifCampaignOf(version.rules, plan.currency);
+      const to = campaign.endsOn < upTo.end ? campaign.endsOn : upTo.end;
+      if (to < campaign.startsOn) continue;
+      const deals = (await this.wonDeals(plan, campaign.startsOn, to)).filter((d) => !reversed.has(d.id));
+      const byId = new Map(deals.map((d) => [d.id, d]));
+      for (const line of spifLines(campaign, deals.map(toSpifDeal))) {
+        const deal = byId.get(line.dealId)!;
+        if (versionFor(versions, periodOf(deal.closeDate, plan.periodKind).start)?.id !== version.id) continue;
+        out.push({
+          planVersionId: version.id,
+          organisationId: deal.organisationId,
+          userId: deal.repUserId,
+          rule: line.tierIndex === null ? line.rule : `TIER_${line.tierIndex + 1}_${line.rule}`,
+          eventDate: deal.closeDate,
+          sourceType: 'DEAL',
+          sourceId: deal.id,
+          sourceLabel: dealLabel(deal),
+          baseMinor: line.baseMinor,
+          ratePct: line.ratePct,
+          amountMinor: line.amountMinor,
+          cappedBy: line.cappedBy,
+        });
+      }
+    }
+    return out;
+  }
+
+  /** Per partner and period: the period's won value through the version in force at the period's start. */
+  private async desiredRebate(plan: PlanRow, versions: VersionRow[], upTo: Period): Promise<DesiredLine[]> {
+    const first = periodOf(versions[0]!.effectiveFrom, plan.periodKind);
+    const periods: Period[] = [];
+    for (let p = first; p.start <= upTo.start && periods.length < MAX_PERIODS; p = nextPeriod(p)) periods.push(p);
+    if (periods.length === 0) return [];
+    const reversed = await this.reversedDeals();
+    const deals = (await this.wonDeals(plan, periods[0]!.start, upTo.end)).filter((d) => !reversed.has(d.id));
+    const out: DesiredLine[] = [];
+    for (const period of periods) {
+      const version = versionFor(versions, period.start);
+      if (!version || version.rules.kind !== 'REBATE') continue;
+      const tiers = rebateTiersOf(version.rules);
+      const volumes = new Map<string, { volume: bigint; count: number }>();
+      for (const d of deals) {
+        if (d.closeDate < period.start || d.closeDate > period.end) continue;
+        const v = volumes.get(d.organisationId) ?? { volume: 0n, count: 0 };
+        volumes.set(d.organisationId, { volume: v.volume + d.valueMinor, count: v.count + 1 });
+      }
+      for (const [organisationId, { volume, count }] of volumes) {
+        const result = rebate(version.rules.mode, volume, tiers);
+        const label = `Won deal value ${period.key}: ${plan.currency} ${formatMoneyPlain(money(volume, plan.currency))} (${count} deal${count === 1 ? '' : 's'})`;
+        for (const line of result.lines) {
+          out.push({
+            planVersionId: version.id,
+            organisationId,
+            userId: null,
+            rule: `${result.mode}_TIER_${line.tierIndex + 1}`,
+            eventDate: period.end,
+            sourceType: 'REBATE_VOLUME',
+            sourceId: `${organisationId}:${period.key}`,
+            sourceLabel: label,
+            baseMinor: line.baseMinor,
+            ratePct: line.ratePct,
+            amountMinor: line.amountMinor,
+            cappedBy: null,
+          });
+        }
+      }
+    }
+    return out;
+  }
+
+  private async reversedDeals(): Promise<Map<string, { reason: string; on: string }>> {
+    const rows: { source_id: string; reason: string; on: string }[] = await this.store.dataSource.query(
+      `SELECT source_id, reason, to_char(reversed_on, 'YYYY-MM-DD') AS on FROM incentive_source_reversals WHERE source_type = 'DEAL'`,
+    );
+    return new Map(rows.map((r) => [r.source_id, { reason: r.reason, on: r.on }]));
+  }
+
+  /** Won deals closed in [from, to] in the plan's currency and program, with the facts a SPIF filters on. */
+  private async wonDeals(plan: PlanRow, from: string, to: string): Promise<WonDeal[]> {
+    const regs = (await this.deals.wonClosedBetween(from, to)).filter((r) => r.currency === plan.currency && (!plan.programId || r.programId === plan.programId));
+    if (regs.length === 0) return [];
+    const lines = await this.deals.linesOf(regs.map((r) => r.id));
+    const enrolments = await this.programs.enrolmentsOf(RequestContext.system(), [...new Set(regs.map((r) => r.organisationId))]);
+    const tiers = new Map((await this.programs.tiersByIds([...new Set(enrolments.map((e) => e.tierId))])).map((t) => [t.id, t.name]));
+    return regs.map((r) => ({
+      id: r.id,
+      number: r.number,
+      organisationId: r.organisationId,
+      programId: r.programId,
+      repUserId: r.registeredByUserId,
+      customerName: r.customerName,
+      country: r.customerCountry,
+      currency: r.currency,
+      closeDate: r.actualCloseDate as string,
+      valueMinor: (r.actualMrrMinor ?? 0n) * 12n + (r.actualOneTimeMinor ?? 0n),
+      productIds: lines.filter((l) => l.registrationId === r.id).map((l) => l.productId),
+      partnerTier: tiers.get(enrolments.find((e) => e.organisationId === r.organisationId && e.programId === r.programId)?.tierId ?? '') ?? '',
+    }));
+  }
+
+  // ---- booking ----
+
+  /**
+   * Books, per (source, rule), the difference between what the facts call for and what is booked:
+   * in the fact's own period while open (the ACCRUAL line is kept equal to it), else as an ADJUSTMENT
+   * in the next open period; a reversed deal gets a CLAWBACK of everything booked for it.
+   */
+  private async reconcile(em: EntityManager, plan: PlanRow, upTo: Period, desired: DesiredLine[]): Promise<number> {
+    const closed = await this.store.closedKeys(plan.id, em);
+    const closedSet = new Set(closed);
+    const existing: LineRow[] = (await em.query(`SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.event_period_key <= $2`, [plan.id, upTo.key])).map(toLine);
+    const booked = new Map<string, LineRow[]>();
+    for (const line of existing) {
+      const k = key(line.sourceType, line.sourceId, line.rule);
+      booked.set(k, [...(booked.get(k) ?? []), line]);
+    }
+    const wanted = new Map(desired.map((d) => [key(d.sourceType, d.sourceId, d.rule), d]));
+    const reversed = await this.reversedDeals();
+    let changed = 0;
+    const now = this.store.now();
+    const keys = new Set([...booked.keys(), ...wanted.keys()]);
+    for (const k of [...keys].sort()) {
+      const lines = booked.get(k) ?? [];
+      const want = wanted.get(k);
+      const sample = want ?? toDesired(lines[0]!);
+      const reversal = sample.sourceType === 'DEAL' ? reversed.get(sample.sourceId) : undefined;
+      const total = lines.reduce((s, l) => s + l.amountMinor, 0n);
+      if (reversal) {
+        if (total === 0n) continue;
+        const original: AccrualLine = { ...accrualOf(sample, plan.currency), amountMinor: total, baseMinor: null };
+        const claw = bookLine(clawbackLine(original, `Deal reversed: ${reversal.reason}`), reversal.on, plan.periodKind, closed);
+        changed += await this.upsert(em, plan, sample, 'CLAWBACK', claw.periodKey as string, periodOf(sample.eventDate, plan.periodKind).key, sample.eventDate, claw.amountMinor, claw.reason, now);
+        continue;
+      }
+      const ownKey = periodOf(sample.eventDate, plan.periodKind).key;
+      const booking = bookLine(accrualOf(sample, plan.currency), sample.eventDate, plan.periodKind, closed);
+      const target = booking.periodKey as string;
+      const kind: LineKind = target === ownKey ? 'ACCRUAL' : 'ADJUSTMENT';
+      const current = lines.find((l) => l.periodKey === target && l.kind === kind);
+      const delta = (want?.amountMinor ?? 0n) - total;
+      if (!want && current && !closedSet.has(target) && delta + current.amountMinor === 0n && lines.length === 1) {
+        // A line the facts no longer call for (e.g. a tier that moved), still in an open period: removed.
+        await em.query(`DELETE FROM incentive_accrual_lines WHERE id = $1 AND statement_id IS NULL`, [current.id]);
+        changed += 1;
+        continue;
+      }
+      const amount = (current?.amountMinor ?? 0n) + delta;
+      const detailChanged = kind === 'ACCRUAL' && want && current && (current.baseMinor !== want.baseMinor || current.cappedBy !== want.cappedBy || current.planVersionId !== want.planVersionId);
+      if (delta === 0n && (current || !want || kind !== 'ACCRUAL') && !detailChanged) continue;
+      changed += await this.upsert(em, plan, sample, kind, target, ownKey, sample.eventDate, amount, kind === 'ACCRUAL' ? null : booking.reason, now);
+    }
+    return changed;
+  }
+
+  private async upsert(
+    em: EntityManager,
+    plan: PlanRow,
+    d: DesiredLine,
+    kind: LineKind,
+    periodKey: string,
+    eventPeriodKey: string,
+    eventDate: string,
+    amountMinor: bigint,
+    reason: string | null,
+    now: Date,
+  ): Promise<number> {
+    // CLAWBACK lines add up in their period (a second reversal run adds nothing: the total is then 0).
+    const amountSql = kind === 'CLAWBACK' ? 'incentive_accrual_lines.amount_minor + EXCLUDED.amount_minor' : 'EXCLUDED.amount_minor';
+    const rows: unknown[] = await em.query(
+      `INSERT INTO incentive_accrual_lines (plan_id, plan_version_id, organisation_id, user_id, rule, event_period_key, period_key, event_date, source_type, source_id,
+         source_label, unit, base_minor, rate_pct, amount_minor, capped_by, kind, reason, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
+       ON CONFLICT (plan_id, source_type, source_id, rule, kind, period_key) DO UPDATE SET amount_minor = ${amountSql},
+         base_minor = EXCLUDED.base_minor, rate_pct = EXCLUDED.rate_pct, capped_by = EXCLUDED.capped_by, plan_version_id = EXCLUDED.plan_version_id,
+         source_label = EXCLUDED.source_label, reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at
+       WHERE incentive_accrual_lines.statement_id IS NULL
+       RETURNING id`,
+      [
+        plan.id,
+        d.planVersionId,
+        d.organisationId,
+        d.userId,
+        d.rule,
+        eventPeriodKey,
+        periodKey,
+        eventDate,
+        d.sourceType,
+        d.sourceId,
+        d.sourceLabel,
+        plan.currency,
+        kind === 'CLAWBACK' ? null : (d.baseMinor?.toString() ?? null),
+        d.ratePct === null ? null : formatPercent(percentFromUnits(d.ratePct)),
+        amountMinor.toString(),
+        kind === 'ACCRUAL' ? d.cappedBy : null,
+        kind,
+        reason,
+        now,
+      ],
+    );
+    return rows.length;
+  }
+
+  private async closeRow(em: EntityManager, planId: string, periodKey: string): Promise<CloseRow | null> {
+    const [row] = await em.query(`SELECT ${CLOSE_COLUMNS} FROM incentive_period_closes c WHERE c.plan_id = $1 AND c.period_key = $2`, [planId, periodKey]);
+    return row ? toClose(row) : null;
+  }
+}
+
+/** The version in force on `date`: the latest whose effective date is not after it. */
+export function versionFor(versions: readonly VersionRow[], date: string): VersionRow | null {
+  let found: VersionRow | null = null;
+  for (const v of versions) if (v.effectiveFrom <= date && (!found || v.effectiveFrom > found.effectiveFrom)) found = v;
+  return found;
+}
+
+const toSpifDeal = (d: WonDeal): SpifDeal => ({
+  dealId: d.id,
+  repId: d.repUserId,
+  closedAt: `${d.closeDate}T12:00:00Z`,
+  valueMinor: d.valueMinor,
+  currency: d.currency,
+  productIds: d.productIds,
+  programId: d.programId,
+  partnerTier: d.partnerTier,
+  country: d.country,
+});
+
+const dealLabel = (d: WonDeal): string => `DR-${d.number} ${d.customerName} (${d.currency} ${formatMoneyPlain(money(d.valueMinor, d.currency))}, won ${d.closeDate})`;
+
+function toDesired(line: LineRow): DesiredLine {
+  return {
+    planVersionId: line.planVersionId,
+    organisationId: line.organisationId,
+    userId: line.userId,
+    rule: line.rule,
+    eventDate: line.eventDate,
+    sourceType: line.sourceType,
+    sourceId: line.sourceId,
+    sourceLabel: line.sourceLabel,
+    baseMinor: line.baseMinor,
+    ratePct: null,
+    amountMinor: 0n,
+    cappedBy: null,
+  };
+}
+
+function accrualOf(d: DesiredLine, unit: string): AccrualLine {
+  return { sourceType: d.sourceType, sourceId: d.sourceId, rule: d.rule, unit, baseMinor: d.baseMinor, ratePct: d.ratePct, amountMinor: d.amountMinor, reason: null, reverses: null, periodKey: null };
+}
