@@ -27,22 +27,25 @@ import { CITIES_BE, CITIES_NL, type GeneratedData } from './data';
 import { literal, random, withoutForeignKeysAndIndexes } from './deals-data';
 
 /**
- * MDF at Scale S: funds for the last periods of every partner whose tier has MDF co-funding, about
- * 60,000 pre-approval requests and 50,000 claims in realistic state mixes, payments, budget history,
- * the timeline, and expiry reminders. The Registered tier of the demo ladder has 0 % co-funding and
- * 0 % accrual, so under the decided rules its partners cannot request MDF: they get no funds.
+ * MDF at Scale S: funds for the last periods of all 2,000 partners, about 60,000 pre-approval requests
+ * and 50,000 claims in realistic state mixes, payments, budget history, the timeline, and expiry
+ * reminders. The demo ladder's Registered tier has 0 % co-funding and 0 % accrual, under which its
+ * partners could not request MDF at all: the benchmark's ladder gives it REGISTERED_MDF instead.
  */
 export const MDF_SCALE = {
-  /** Requests per month of a fund's period, on average (a quarter: about 13). */
-  requestsPerMonth: 4.2,
+  /** Requests per month of a fund's period, on average (a quarter: about 6). */
+  requestsPerMonth: 2.2,
   /** Periods per partner: the current one and the ones before it. */
   quarters: 5,
   halfYears: 3,
-  /** Budget per quarter by tier rank (1 Silver, 2 Gold, 3 Platinum), in euros; ± 30 % per fund. */
-  quarterBudgetEur: [0, 15_000, 30_000, 60_000],
+  /** Budget per quarter by tier rank (0 Registered, 1 Silver, 2 Gold, 3 Platinum), in euros; ± 30 % per fund. */
+  quarterBudgetEur: [7_500, 15_000, 30_000, 60_000],
   /** Share of partners whose funds are ACCRUAL budgets (the rest FIXED allocations). */
   accrualPartners: 0.3,
 };
+
+/** The MDF benefits of the lowest tier in the benchmark's ladder (the demo ladder has none), so every partner has funds. */
+const REGISTERED_MDF = { cofundingPct: '25', accrualRate: '1' };
 
 /** Program MDF settings by program index; the fourth program has no row (the defaults: QUARTER, 60 days, no grace). */
 const PROGRAM_SETTINGS: ({ periodKind: FundPeriodKind; claimDeadlineDays: number; expiryGraceDays: number } | null)[] = [
@@ -139,6 +142,7 @@ export async function generateMdf(pool: Pool, base: GeneratedData, now = new Dat
   const nowS = Math.floor(now.getTime() / 1000);
   const today = dayOf(nowS);
 
+  await pool.query(`UPDATE tiers SET mdf_cofunding_pct = $1, mdf_accrual_rate = $2 WHERE mdf_cofunding_pct = 0`, [REGISTERED_MDF.cofundingPct, REGISTERED_MDF.accrualRate]);
   const { rows: programs } = await pool.query<{ id: string }>(`SELECT id FROM programs ORDER BY name`);
   const { rows: tiers } = await pool.query<{ organisation_id: string; program_id: string; rank: number; cofunding: string; accrual: string; status: string }>(
     `SELECT e.organisation_id, e.program_id, t.rank, t.mdf_cofunding_pct::text AS cofunding, t.mdf_accrual_rate::text AS accrual, o.status

@@ -319,7 +319,6 @@ export class MdfClaimsService {
       });
       const request = await this.store.request(ctx, claim.requestId, em, true);
       const completed = await this.store.transitionRequest(em, request, 'complete');
-      await this.store.moveBalances(em, claim.fundId, { claimed: -after.claimedMinor, reserved: -request.approvedMinor!, approved: approvedMinor! });
       await this.store.timeline(em, ctx, { requestId: request.id, claimId: claim.id, kind: 'STATUS', from: claim.status, to: after.status, comment: comment ?? null });
       await this.store.timeline(em, ctx, { requestId: request.id, kind: 'STATUS', from: request.status, to: completed.status });
       await this.audit.record(em, ctx, {
@@ -331,6 +330,8 @@ export class MdfClaimsService {
       });
       await this.audit.record(em, ctx, { operation: 'approveMdfClaim', entityType: 'MdfRequest', entityId: request.id, before: { status: request.status }, after: { status: completed.status } });
       await this.notifyCreator(em, after, `MDF claim ${after.number} is approved for ${formatMoneyText(approvedMinor!, after.currency)}`, comment);
+      // Last, as in every decision: the fund row is locked from this update to the commit.
+      await this.store.moveBalances(em, claim.fundId, { claimed: -after.claimedMinor, reserved: -request.approvedMinor!, approved: approvedMinor! });
     });
     return this.store.claim(ctx, id);
   }
@@ -348,8 +349,6 @@ export class MdfClaimsService {
     await this.store.write(async (em) => {
       const set = action === 'reject' ? { decided_at: this.store.now(), decided_by_user_id: ctx.actor?.userId ?? null, decision_comment: comment } : { decision_comment: comment };
       const after = await this.store.transitionClaim(em, claim, action, set);
-      // A rejected claim no longer waits for review; the request keeps its reservation and may be claimed again.
-      if (action === 'reject') await this.store.moveBalances(em, claim.fundId, { claimed: -claim.claimedMinor });
       await this.store.timeline(em, ctx, { requestId: claim.requestId, claimId: claim.id, kind: 'STATUS', from: claim.status, to: after.status, comment });
       await this.audit.record(em, ctx, {
         operation: action === 'reject' ? 'rejectMdfClaim' : 'requestMdfClaimInfo',
@@ -359,6 +358,8 @@ export class MdfClaimsService {
         after: { status: after.status, comment },
       });
       await this.notifyCreator(em, after, `MDF claim ${after.number} ${action === 'reject' ? 'is rejected' : 'needs more information'}`, comment);
+      // A rejected claim no longer waits for review; the request keeps its reservation and may be claimed again.
+      if (action === 'reject') await this.store.moveBalances(em, claim.fundId, { claimed: -claim.claimedMinor });
     });
     return this.store.claim(ctx, id);
   }
@@ -399,12 +400,6 @@ export class MdfClaimsService {
         inserted.id,
         now,
       ]);
-      const perFund = new Map<string, bigint>();
-      for (const claim of claims) perFund.set(claim.fundId, (perFund.get(claim.fundId) ?? 0n) + claim.approvedMinor!);
-      for (const fundId of [...perFund.keys()].sort()) {
-        const sum = perFund.get(fundId)!;
-        await this.store.moveBalances(em, fundId, { approved: -sum, paid: sum });
-      }
       for (const claim of claims) {
         const comment = `Paid ${formatMoneyText(claim.approvedMinor!, claim.currency)} on ${input.paymentDate}, reference ${input.paymentReference}`;
         await this.store.timeline(em, ctx, { requestId: claim.requestId, claimId: claim.id, kind: 'STATUS', from: claim.status, to: 'PAID', comment });
@@ -416,6 +411,13 @@ export class MdfClaimsService {
           after: { status: 'PAID', paymentId: inserted.id, paymentReference: input.paymentReference, paymentDate: input.paymentDate, idempotencyKey: input.idempotencyKey },
         });
         await this.notifyCreator(em, claim, `MDF claim ${claim.number} is paid`, comment, 'MDF_CLAIM_PAID');
+      }
+      // The funds last (in a fixed order, so two payments never deadlock): their rows stay locked until the commit.
+      const perFund = new Map<string, bigint>();
+      for (const claim of claims) perFund.set(claim.fundId, (perFund.get(claim.fundId) ?? 0n) + claim.approvedMinor!);
+      for (const fundId of [...perFund.keys()].sort()) {
+        const sum = perFund.get(fundId)!;
+        await this.store.moveBalances(em, fundId, { approved: -sum, paid: sum });
       }
       return { paymentId: inserted.id, reference: input.paymentReference, date: input.paymentDate, duplicate: false };
     });

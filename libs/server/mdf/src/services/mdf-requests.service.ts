@@ -218,7 +218,6 @@ export class MdfRequestsService {
         decision_comment: comment ?? null,
         claim_deadline: claimDeadline(current.endDate, fund.claimDeadlineDays),
       });
-      await this.store.moveBalances(em, fund.id, { reserved: approvedMinor! }, approvedMinor!);
       await this.store.timeline(em, ctx, { requestId: id, kind: 'STATUS', from: current.status, to: after.status, comment: comment ?? null });
       await this.audit.record(em, ctx, {
         operation: 'approveMdfRequest',
@@ -228,6 +227,8 @@ export class MdfRequestsService {
         after: { status: after.status, approvedMinor: approvedMinor!.toString(), comment: comment ?? null },
       });
       await this.notifyCreator(em, after, `MDF request ${after.number} (${after.title}) is approved for ${formatMoneyText(approvedMinor!, after.currency)}`, comment);
+      // Last: the fund row stays locked from this update to the commit, so every approval on the fund waits that long.
+      await this.store.moveBalances(em, fund.id, { reserved: approvedMinor! }, approvedMinor!);
     });
     return this.store.request(ctx, id);
   }
