@@ -32,10 +32,10 @@ export interface MdfWorld {
   programId: string;
 }
 
-/** The demo world (vendor staff, Northwind and Contoso with their admins and reps) with the business clock at `now`. */
-export async function startMdfApp(now: Date): Promise<MdfWorld> {
+/** The demo world (vendor staff, Northwind and Contoso with their admins and reps) with the business clock at `now`; `env` adds configuration. */
+export async function startMdfApp(now: Date, env: Record<string, string> = {}): Promise<MdfWorld> {
   const storageDir = mkdtempSync(join(tmpdir(), 'prm-mdf-test-'));
-  const { t, login } = await startRevenueApp(now, { MDF_STORAGE_DIR: storageDir });
+  const { t, login } = await startRevenueApp(now, { MDF_STORAGE_DIR: storageDir, ...env });
   const close = t.close.bind(t);
   t.close = async () => {
     await close();

@@ -109,6 +109,36 @@ export class AppConfig {
   @IsOptional() @IsString()
   MDF_STORAGE_DIR?: string;
 
+  /** Where MDF proof files are kept: `local` (MDF_STORAGE_DIR) or `s3` (an S3-compatible bucket, the S3_* settings). */
+  @IsIn(['local', 's3'])
+  MDF_STORAGE = 'local';
+
+  /** S3-compatible endpoint (MinIO, Ceph, R2 …); unset: AWS S3 in S3_REGION. */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  S3_ENDPOINT?: string;
+
+  /** Bucket for MDF proof files (required with MDF_STORAGE=s3). */
+  @IsOptional() @IsString()
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Key prefix inside the bucket, e.g. `prm/mdf/`. */
+  @IsString() @Matches(/^([A-Za-z0-9._-]+\/)*$/)
+  S3_PREFIX = '';
+
+  /** Credentials; both unset: the AWS SDK's default chain (environment, instance or pod role). */
+  @IsOptional() @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional() @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (endpoint/bucket/key), which most S3-compatible servers need. */
+  @Transform(toBool) @IsBoolean()
+  S3_FORCE_PATH_STYLE = false;
+
   /** MDF schedule: request and fund expiry, expiry reminders, accrual recompute (UTC cron). */
   @IsString()
   MDF_SCHEDULE_CRON = '20 * * * *';
@@ -141,7 +171,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST', 'SMTP_URL', 'MDF_STORAGE_DIR']) {
+  for (const key of [...known, 'DATABASE_URL', 'DEMO_MODE', 'PUBLIC_URL', 'PORTAL_DIST', 'SMTP_URL', 'MDF_STORAGE_DIR', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }
@@ -152,6 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.isProduction && (!env['JWT_SECRET'] || config.JWT_SECRET === DEV_JWT_SECRET)) {
     problems.push('JWT_SECRET: must be set to a secret of your own in production (NODE_ENV=production)');
   }
+  if (config.MDF_STORAGE === 's3' && !config.S3_BUCKET) problems.push('S3_BUCKET: must be set when MDF_STORAGE=s3');
+  if (!config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY) problems.push('S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set both or neither');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

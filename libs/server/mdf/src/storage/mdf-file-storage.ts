@@ -54,8 +54,68 @@ export class LocalDiskStorage extends MdfFileStorage {
   }
 }
 
-/** The storage the configuration asks for: MDF_STORAGE_DIR, else <DATA_DIR>/mdf-files (a temp folder for memory://). */
+/** The parts of @aws-sdk/client-s3 this storage uses (the SDK is loaded only when MDF_STORAGE=s3). */
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+
+/**
+ * An S3-compatible bucket (AWS S3, MinIO, Ceph, Cloudflare R2 …): one object per key under S3_PREFIX.
+ * The SDK is imported on first use, so the default local-disk setup never loads it.
+ */
+export class S3Storage extends MdfFileStorage {
+  private client: Promise<{ sdk: S3Sdk; s3: InstanceType<S3Sdk['S3Client']> }> | null = null;
+
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  private connect() {
+    const c = this.config;
+    this.client ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      s3: new sdk.S3Client({
+        region: c.S3_REGION,
+        endpoint: c.S3_ENDPOINT,
+        forcePathStyle: c.S3_FORCE_PATH_STYLE,
+        credentials: c.S3_ACCESS_KEY_ID && c.S3_SECRET_ACCESS_KEY ? { accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY } : undefined,
+      }),
+    }));
+    return this.client;
+  }
+
+  private location(key: string): { Bucket: string; Key: string } {
+    return { Bucket: this.config.S3_BUCKET!, Key: `${this.config.S3_PREFIX}${checkedKey(key)}` };
+  }
+
+  async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
+    const { sdk, s3 } = await this.connect();
+    await s3.send(new sdk.PutObjectCommand({ ...this.location(key), Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    const { sdk, s3 } = await this.connect();
+    try {
+      const object = await s3.send(new sdk.GetObjectCommand(this.location(key)));
+      return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : Buffer.alloc(0);
+    } catch (err) {
+      if (err instanceof sdk.NoSuchKey) return null;
+      throw err;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    const { sdk, s3 } = await this.connect();
+    // S3 answers a delete of a missing key with success, as the interface wants.
+    await s3.send(new sdk.DeleteObjectCommand(this.location(key)));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.client) (await this.client).s3.destroy();
+  }
+}
+
+/** The storage the configuration asks for: S3 with MDF_STORAGE=s3; else MDF_STORAGE_DIR, else <DATA_DIR>/mdf-files (a temp folder for memory://). */
 export function storageFromConfig(config: AppConfig): MdfFileStorage {
+  if (config.MDF_STORAGE === 's3') return new S3Storage(config);
   if (config.MDF_STORAGE_DIR) return new LocalDiskStorage(resolve(config.MDF_STORAGE_DIR));
   if (config.DATA_DIR.startsWith('memory://')) return new LocalDiskStorage(mkdtempSync(join(tmpdir(), 'prm-mdf-files-')));
   return new LocalDiskStorage(resolve(config.DATA_DIR, 'mdf-files'));
