@@ -79,6 +79,14 @@ interface Fixture {
     mdfRequestId: string;
     mdfClaimId: string;
     mdfFileId: string;
+    /** Incentives: the SPIF on the shared program, a draft plan, Contoso's won deal, its line and statement (paid in points), a reward and its rep's redemption. */
+    incentivePlanId: string;
+    incentiveDraftPlanId: string;
+    incentiveDealId: string;
+    incentiveLineId: string;
+    incentiveStatementId: string;
+    rewardId: string;
+    redemptionId: string;
   };
   /** The vendor's catalogue: a product and a house account. */
   productId: string;
@@ -1241,6 +1249,152 @@ const OPERATIONS: OperationSpec[] = [
     variants: [{ label: "Contoso's customer to Northwind", variables: (fx) => ({ input: { customerId: fx.contoso.revenueCustomerId, organisationId: fx.northwind.orgId, effectiveFrom: isoDay(0) } }) }],
     probe: { variables: (fx) => ({ input: { customerId: BAD_ID, organisationId: fx.northwind.orgId, effectiveFrom: isoDay(0) } }), field: 'customerId' },
   },
+  // ----- Incentives
+  {
+    op: 'Query.incentiveAccruals',
+    document: DOCS.incentiveAccruals,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.incentiveLineId)) },
+      { label: 'the SPIF Contoso earns on', variables: (fx) => ({ filter: { planId: fx.contoso.incentivePlanId }, first: 100 }), partner: ok(nothingButNorthwind), vendor: ok(containsId((fx) => fx.contoso.incentiveLineId)) },
+    ],
+  },
+  {
+    op: 'Query.incentivePlan',
+    document: DOCS.incentivePlan,
+    allow: EVERYONE,
+    variants: [{ label: 'a draft plan', variables: (fx) => ({ id: fx.contoso.incentiveDraftPlanId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.incentiveDraftPlanId)) }],
+  },
+  {
+    op: 'Query.incentivePlans',
+    document: DOCS.incentivePlans,
+    allow: EVERYONE,
+    variants: [{ label: 'no filter', variables: () => ({ first: 100 }), partner: ok(lacksId((fx) => fx.contoso.incentiveDraftPlanId)), vendor: ok(containsId((fx) => fx.contoso.incentiveDraftPlanId)) }],
+  },
+  {
+    op: 'Query.incentiveProgress',
+    document: DOCS.incentiveProgress,
+    allow: EVERYONE,
+    variants: [{ label: "Contoso's progress", variables: (fx) => ({ planId: fx.contoso.incentivePlanId, organisationId: fx.contoso.orgId }), partner: notFound, vendor: ok(organisationIs((fx) => fx.contoso.orgId)) }],
+  },
+  {
+    op: 'Query.incentiveStatement',
+    document: DOCS.incentiveStatement,
+    allow: EVERYONE,
+    variants: [{ label: "Contoso's statement", variables: (fx) => ({ id: fx.contoso.incentiveStatementId }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.incentiveLineId)) }],
+  },
+  {
+    op: 'Query.incentiveStatements',
+    document: DOCS.incentiveStatements,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.incentiveStatementId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(nothingButNorthwind), vendor: ok(containsId((fx) => fx.contoso.incentiveStatementId)) },
+    ],
+  },
+  {
+    op: 'Query.pointsBalance',
+    document: DOCS.pointsBalance,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's wallet", variables: (fx) => ({ organisationId: fx.contoso.orgId }), partner: notFound, vendor: ok(organisationIs((fx) => fx.contoso.orgId)) },
+      { label: "Contoso's rep's wallet by user id", variables: (fx) => ({ userId: fx.contoso.repUserId }), partner: notFound, vendor: refused('BAD_USER_INPUT') },
+    ],
+  },
+  {
+    op: 'Query.pointsEntries',
+    document: DOCS.pointsEntries,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's rep's wallet", variables: (fx) => ({ organisationId: fx.contoso.orgId, userId: fx.contoso.repUserId }), partner: notFound, vendor: ok(containsValue('sourceId', (fx) => fx.contoso.incentiveStatementId)) },
+      { label: "Contoso's rep's wallet by user id", variables: (fx) => ({ userId: fx.contoso.repUserId }), partner: notFound, vendor: refused('BAD_USER_INPUT') },
+    ],
+  },
+  {
+    op: 'Query.rewards',
+    document: DOCS.rewards,
+    allow: EVERYONE,
+    variants: [{ label: 'the catalogue', variables: () => ({ first: 100 }), partner: ok(containsId((fx) => fx.contoso.rewardId)), vendor: ok(containsId((fx) => fx.contoso.rewardId)) }],
+  },
+  {
+    op: 'Mutation.addIncentivePlanVersion',
+    document: DOCS.addIncentivePlanVersion,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'the SPIF', variables: (fx) => ({ planId: fx.contoso.incentivePlanId, effectiveFrom: isoDay(400).slice(0, 8) + '01', rules: { spif: { startsOn: isoDay(0), endsOn: isoDay(30), payoutKind: 'FIXED', amount: '1.00' } } }) }],
+    probe: { variables: () => ({ planId: BAD_ID, effectiveFrom: '2030-01-01', rules: {} }), field: 'planId' },
+  },
+  {
+    op: 'Mutation.approveIncentiveStatement',
+    document: DOCS.approveIncentiveStatement,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's statement", variables: (fx) => ({ id: fx.contoso.incentiveStatementId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.approveRewardRedemption',
+    document: DOCS.approveRewardRedemption,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's redemption", variables: (fx) => ({ id: fx.contoso.redemptionId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.closeIncentivePeriod',
+    document: DOCS.closeIncentivePeriod,
+    allow: MANAGERS,
+    variants: [{ label: 'the SPIF, last year', variables: (fx) => ({ planId: fx.contoso.incentivePlanId, period: isoDay(-400).slice(0, 7) }) }],
+    probe: { variables: (fx) => ({ planId: fx.contoso.incentivePlanId, period: 'last month' }), field: 'period' },
+  },
+  {
+    op: 'Mutation.createIncentivePlan',
+    document: DOCS.createIncentivePlan,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a rebate plan', variables: () => ({ input: { name: 'Matrix rebate', kind: 'REBATE', periodKind: 'QUARTER', currency: 'EUR', effectiveFrom: '2030-01-01', rules: { rebate: { mode: 'RETROACTIVE', tiers: [{ from: '0', rate: '1' }] } } } }) }],
+    probe: { variables: () => ({ input: { name: '', kind: 'REBATE', periodKind: 'QUARTER', currency: 'EUR', effectiveFrom: '2030-01-01', rules: {} } }), field: 'name' },
+  },
+  {
+    op: 'Mutation.createReward',
+    document: DOCS.createReward,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a voucher', variables: () => ({ input: { name: 'Matrix voucher 2', kind: 'GIFT_VOUCHER', pointsPrice: 10 } }) }],
+    probe: { variables: () => ({ input: { name: 'Matrix voucher 2', kind: 'GIFT_VOUCHER', pointsPrice: 0 } }), field: 'pointsPrice' },
+  },
+  {
+    op: 'Mutation.markIncentiveStatementsPaid',
+    document: DOCS.markIncentiveStatementsPaid,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's statement", variables: (fx) => ({ input: { statementIds: [fx.contoso.incentiveStatementId], method: 'CASH', idempotencyKey: 'matrix-pay-0001' } }) }],
+    probe: { variables: (fx) => ({ input: { statementIds: [fx.contoso.incentiveStatementId], method: 'CASH', idempotencyKey: 'x' } }), field: 'idempotencyKey' },
+  },
+  {
+    op: 'Mutation.publishIncentivePlan',
+    document: DOCS.publishIncentivePlan,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'the draft plan', variables: (fx) => ({ id: fx.contoso.incentiveDraftPlanId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.recomputeIncentiveAccruals',
+    document: DOCS.recomputeIncentiveAccruals,
+    allow: MANAGERS,
+    variants: [{ label: 'the SPIF', variables: (fx) => ({ planId: fx.contoso.incentivePlanId }) }],
+    probe: { variables: () => ({ planId: BAD_ID }), field: 'planId' },
+  },
+  {
+    op: 'Mutation.redeemReward',
+    document: DOCS.redeemReward,
+    allow: PARTNER_USERS,
+    variants: [
+      { label: "Contoso's redemption id as a reward", variables: (fx) => ({ input: { rewardId: fx.contoso.redemptionId } }), partner: notFound },
+      { label: 'a reward Northwind has no points for', variables: (fx) => ({ input: { rewardId: fx.contoso.rewardId } }), partner: refused('CONFLICT') },
+    ],
+  },
+  {
+    op: 'Mutation.reverseIncentiveDeal',
+    document: DOCS.reverseIncentiveDeal,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's won deal", variables: (fx) => ({ input: { dealId: fx.contoso.incentiveDealId, reason: 'Matrix' } }) }],
+    probe: { variables: () => ({ input: { dealId: BAD_ID, reason: 'Matrix' } }), field: 'dealId' },
+  },
 ];
 
 // ---- cases ---------------------------------------------------------------------------------------
@@ -1442,6 +1596,29 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     if (upload.status !== 201) throw new Error(`setup claim failed: ${JSON.stringify(upload.body)}`);
     const contosoClaimId = (upload.body as { claim: { id: string } }).claim.id;
 
+    // Incentives: a SPIF on the program Contoso and Northwind share pays 100.00 per deal won since last month; Contoso's rep
+    // wins one last month, the month is closed, the statement approved and paid in points, and the rep redeems a reward that
+    // needs approval. A draft plan too.
+    const today = new Date().toISOString().slice(0, 10);
+    const lastMonth = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).toISOString().slice(0, 10);
+    const incentiveDealId = await register(contosoRep, contosoCustomer(4), true);
+    await call(DOCS.approveDealRegistration, { id: incentiveDealId }, auth.CHANNEL_MANAGER);
+    await call(DOCS.markDealWon, { id: incentiveDealId, input: { actualMrr: '0', actualOneTime: '10000.00', closeDate: lastMonth } }, contosoRep);
+    const spifInput = (name: string) => ({
+      input: { name, kind: 'SPIF', programId: contosoEnrolment.program_id, periodKind: 'MONTH', currency: 'EUR', effectiveFrom: lastMonth, rules: { spif: { startsOn: lastMonth, endsOn: isoDay(60), payoutKind: 'FIXED', amount: '100.00' } } },
+    });
+    const incentivePlanId = (await call<{ createIncentivePlan: { id: string } }>(DOCS.createIncentivePlan, spifInput('Matrix SPIF'), auth.VENDOR_ADMIN)).createIncentivePlan.id;
+    await call(DOCS.publishIncentivePlan, { id: incentivePlanId }, auth.VENDOR_ADMIN);
+    await call(DOCS.closeIncentivePeriod, { planId: incentivePlanId, period: lastMonth.slice(0, 7) }, auth.CHANNEL_MANAGER);
+    const incentiveDraftPlanId = (await call<{ createIncentivePlan: { id: string } }>(DOCS.createIncentivePlan, spifInput('Matrix draft'), auth.VENDOR_ADMIN)).createIncentivePlan.id;
+    const incentiveLineId = await one(`SELECT id FROM incentive_accrual_lines WHERE source_id = $1`, [incentiveDealId]);
+    const incentiveStatementId = await one(`SELECT statement_id AS id FROM incentive_accrual_lines WHERE id = $1`, [incentiveLineId]);
+    await call(DOCS.approveIncentiveStatement, { id: incentiveStatementId }, auth.CHANNEL_MANAGER);
+    await call(DOCS.markIncentiveStatementsPaid, { input: { statementIds: [incentiveStatementId], method: 'POINTS', idempotencyKey: 'matrix-setup-0001' } }, auth.CHANNEL_MANAGER);
+    const rewardId = (await call<{ createReward: { id: string } }>(DOCS.createReward, { input: { name: 'Matrix voucher', kind: 'GIFT_VOUCHER', pointsPrice: 50, stock: 10, requiresApproval: true } }, auth.VENDOR_ADMIN))
+      .createReward.id;
+    const redemptionId = (await call<{ redeemReward: { id: string } }>(DOCS.redeemReward, { input: { rewardId } }, contosoRep)).redeemReward.id;
+
     fx = {
       vendorOrgId,
       northwind: {
@@ -1479,6 +1656,13 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         mdfRequestId: contosoRequestId,
         mdfClaimId: contosoClaimId,
         mdfFileId: await one(`SELECT id FROM mdf_proof_files WHERE claim_id = $1`, [contosoClaimId]),
+        incentivePlanId,
+        incentiveDraftPlanId,
+        incentiveDealId,
+        incentiveLineId,
+        incentiveStatementId,
+        rewardId,
+        redemptionId,
       },
       productId,
       houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
@@ -1509,6 +1693,10 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     fx.contoso.mdfRequestId,
     fx.contoso.mdfClaimId,
     fx.contoso.mdfFileId,
+    fx.contoso.incentiveDealId,
+    fx.contoso.incentiveLineId,
+    fx.contoso.incentiveStatementId,
+    fx.contoso.redemptionId,
     'Globex Matrix Event',
     'matrix-proof.pdf',
     CONTOSO_CONTACT,

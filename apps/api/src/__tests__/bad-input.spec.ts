@@ -92,6 +92,17 @@ const BENEFITS = { rebateRate: '1', mdfAccrualRate: '1', dealRegistrationDiscoun
 
 const c = (name: string, variables: (fx: Fixture) => Vars, expected: Expected, as?: As): BadCase => ({ name, variables, expect: expected, as });
 
+/** A valid rebate plan (2 % up to 100,000.00, 3 % above); the incentive cases break one part of it. */
+const rebateRules = (tiers: Vars[]): Vars => ({ rebate: { mode: 'RETROACTIVE', tiers } });
+const incentivePlanBase = {
+  name: 'Bad input plan',
+  kind: 'REBATE',
+  periodKind: 'QUARTER',
+  currency: 'EUR',
+  effectiveFrom: '2030-01-01',
+  rules: rebateRules([{ from: '0', to: '100000.00', rate: '2' }, { from: '100000.00', rate: '3' }]),
+};
+
 /** Cases for an operation taking `{ input }`: a valid base input and one broken field per case. */
 const inputCases = (base: (fx: Fixture) => Vars, list: [string, (fx: Fixture) => Vars, Expected][]): BadCase[] =>
   list.map(([name, patch, expected]) => c(name, (fx) => ({ input: { ...base(fx), ...patch(fx) } }), expected));
@@ -1177,6 +1188,110 @@ const MUTATIONS: Group[] = [
       c('unknown program', () => ({ programId: UNKNOWN_ID, input: { claimDeadlineDays: 30 } }), notFound),
     ],
   },
+  // ----- Incentives
+  {
+    op: 'createIncentivePlan',
+    document: DOCS.createIncentivePlan,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => incentivePlanBase, [
+      ['overlapping tiers', () => ({ rules: rebateRules([{ from: '0', to: '200', rate: '2' }, { from: '100', rate: '3' }]) }), field('rules.rebate.tiers[1].fromMinor')],
+      ['tiers out of order', () => ({ rules: rebateRules([{ from: '100', to: '200', rate: '2' }, { from: '0', rate: '3' }]) }), field('rules.rebate.tiers[1].fromMinor')],
+      ['a rate above 100 %', () => ({ rules: rebateRules([{ from: '0', rate: '100.01' }]) }), field('rules.rebate.tiers[0].ratePct')],
+      ['a rate below 0 %', () => ({ rules: rebateRules([{ from: '0', rate: '-1' }]) }), field('rules.rebate.tiers[0].ratePct')],
+      ['a rate with five decimals', () => ({ rules: rebateRules([{ from: '0', rate: '1.00001' }]) }), field('rules.rebate.tiers.0.rate')],
+      ['a last tier with an upper bound', () => ({ rules: rebateRules([{ from: '0', to: '100', rate: '1' }]) }), field('rules.rebate.tiers[0].toMinor')],
+      ['no tiers', () => ({ rules: rebateRules([]) }), field('rules.rebate.tiers')],
+      ['a tier bound with three decimals', () => ({ rules: rebateRules([{ from: '0.001', rate: '1' }]) }), field('rules.rebate.tiers.0.from')],
+      ['no period', () => ({ periodKind: undefined }), field('periodKind')],
+      ['unknown period kind', () => ({ periodKind: 'WEEK' }), coercion],
+      ['no rules of the plan kind', () => ({ rules: {} }), field('rules.rebate')],
+      ['a kind that cannot be configured yet', () => ({ kind: 'ACTIVITY' }), field('kind')],
+      ['a version not starting on the first day of a period', () => ({ effectiveFrom: '2030-02-01' }), field('effectiveFrom')],
+      ['a date that does not exist', () => ({ effectiveFrom: '2030-02-30' }), field('effectiveFrom')],
+      ['unknown currency', () => ({ currency: 'EURO' }), field('currency')],
+      ['unknown program', () => ({ programId: UNKNOWN_ID }), field('programId')],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['a SPIF paying a fixed amount without the amount', () => ({ kind: 'SPIF', rules: { spif: { startsOn: '2030-01-01', endsOn: '2030-03-31', payoutKind: 'FIXED' } } }), field('rules.spif.amount')],
+      ['a SPIF ending before it starts', () => ({ kind: 'SPIF', rules: { spif: { startsOn: '2030-03-01', endsOn: '2030-01-31', payoutKind: 'FIXED', amount: '10.00' } } }), field('rules.spif.endsOn')],
+      ['a SPIF paying more than 100 %', () => ({ kind: 'SPIF', rules: { spif: { startsOn: '2030-01-01', endsOn: '2030-03-31', payoutKind: 'PERCENT', rate: '150' } } }), field('rules.spif.payout.ratePct')],
+      ['a SPIF with a negative cap', () => ({ kind: 'SPIF', rules: { spif: { startsOn: '2030-01-01', endsOn: '2030-03-31', payoutKind: 'FIXED', amount: '10.00', repCap: '-1.00' } } }), field('rules.spif.repCap')],
+    ]),
+  },
+  {
+    op: 'addIncentivePlanVersion',
+    document: DOCS.addIncentivePlanVersion,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed planId', () => ({ planId: BAD_ID, effectiveFrom: '2030-01-01', rules: incentivePlanBase.rules }), field('planId')),
+      c('unknown plan', () => ({ planId: UNKNOWN_ID, effectiveFrom: '2030-01-01', rules: incentivePlanBase.rules }), notFound),
+      c('a date as text', () => ({ planId: UNKNOWN_ID, effectiveFrom: 'next year', rules: incentivePlanBase.rules }), field('effectiveFrom')),
+    ],
+  },
+  { op: 'publishIncentivePlan', document: DOCS.publishIncentivePlan, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'recomputeIncentiveAccruals',
+    document: DOCS.recomputeIncentiveAccruals,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed planId', () => ({ planId: BAD_ID }), field('planId')),
+      c('unknown plan', () => ({ planId: UNKNOWN_ID }), notFound),
+      c('a period that is no period', () => ({ planId: UNKNOWN_ID, period: '2026-13' }), field('period')),
+    ],
+  },
+  {
+    op: 'closeIncentivePeriod',
+    document: DOCS.closeIncentivePeriod,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed planId', () => ({ planId: BAD_ID, period: '2026-Q1' }), field('planId')),
+      c('unknown plan', () => ({ planId: UNKNOWN_ID, period: '2026-Q1' }), notFound),
+      c('a period that is no period', () => ({ planId: UNKNOWN_ID, period: 'Q1' }), field('period')),
+      c('a fifth quarter', () => ({ planId: UNKNOWN_ID, period: '2026-Q5' }), field('period')),
+    ],
+  },
+  {
+    op: 'reverseIncentiveDeal',
+    document: DOCS.reverseIncentiveDeal,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ dealId: fx.deals.approvedId, reason: 'Bad input' }), [
+      ['malformed dealId', () => ({ dealId: BAD_ID }), field('dealId')],
+      ['unknown deal', () => ({ dealId: UNKNOWN_ID }), notFound],
+      ['empty reason', () => ({ reason: '' }), field('reason')],
+      ['a deal that is not won', () => ({}), conflict],
+    ]),
+  },
+  { op: 'approveIncentiveStatement', document: DOCS.approveIncentiveStatement, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'markIncentiveStatementsPaid',
+    document: DOCS.markIncentiveStatementsPaid,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ statementIds: [UNKNOWN_ID], method: 'CASH', idempotencyKey: 'bad-input-0001' }), [
+      ['an unknown statement', () => ({}), notFound],
+      ['a malformed statement id', () => ({ statementIds: [BAD_ID] }), field('statementIds')],
+      ['unknown method', () => ({ method: 'CHEQUE' }), coercion],
+      ['empty idempotency key', () => ({ idempotencyKey: '' }), field('idempotencyKey')],
+      ['over-long idempotency key', () => ({ idempotencyKey: LONG }), field('idempotencyKey')],
+    ]),
+  },
+  {
+    op: 'createReward',
+    document: DOCS.createReward,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ name: 'Bad input voucher', kind: 'GIFT_VOUCHER', pointsPrice: 100, stock: 5 }), [
+      ['price 0', () => ({ pointsPrice: 0 }), field('pointsPrice')],
+      ['negative stock', () => ({ stock: -1 }), field('stock')],
+      ['unknown kind', () => ({ kind: 'CAR' }), coercion],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['an unknown tier', () => ({ eligibleTierIds: [UNKNOWN_ID] }), field('eligibleTierIds')],
+    ]),
+  },
+  {
+    op: 'redeemReward',
+    document: DOCS.redeemReward,
+    as: 'PARTNER_ADMIN',
+    cases: [c('malformed rewardId', () => ({ input: { rewardId: BAD_ID } }), field('rewardId')), c('unknown reward', () => ({ input: { rewardId: UNKNOWN_ID } }), notFound)],
+  },
+  { op: 'approveRewardRedemption', document: DOCS.approveRewardRedemption, as: 'VENDOR_ADMIN', cases: idCases() },
 ];
 
 /** Paging and filters of the list queries. */
@@ -1483,6 +1598,54 @@ const QUERIES: Group[] = [
       c('a month still to come', () => ({ month: isoDate(new Date(), 62) }), field('month')),
     ],
   },
+  // ----- Incentives
+  {
+    op: 'incentivePlans',
+    document: DOCS.incentivePlans,
+    as: 'VENDOR_ADMIN',
+    cases: [...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal), c('filter: unknown kind', () => ({ filter: { kind: 'BONUS' } }), coercion)],
+  },
+  {
+    op: 'incentiveAccruals',
+    document: DOCS.incentiveAccruals,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('2026-Q1', 'not-a-date', 'not-a-uuid'), cursorOf('2026-Q1'), costRefusal),
+      c('filter: a period that is no period', () => ({ filter: { period: 'spring' } }), field('period')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'incentiveStatements',
+    document: DOCS.incentiveStatements,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-03-31'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: 'LATE' } }), coercion),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  { op: 'incentiveStatement', document: DOCS.incentiveStatement, as: 'VENDOR_ADMIN', cases: idCases() },
+  { op: 'incentivePlan', document: DOCS.incentivePlan, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'incentiveProgress',
+    document: DOCS.incentiveProgress,
+    as: 'VENDOR_ADMIN',
+    cases: [c('malformed planId', () => ({ planId: BAD_ID }), field('planId')), c('unknown plan', () => ({ planId: UNKNOWN_ID }), notFound)],
+  },
+  {
+    op: 'pointsEntries',
+    document: DOCS.pointsEntries,
+    as: 'PARTNER_ADMIN',
+    cases: [...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal), c('vendor staff without the partner', () => ({}), field('organisationId'), 'VENDOR_ADMIN')],
+  },
+  {
+    op: 'pointsBalance',
+    document: DOCS.pointsBalance,
+    as: 'VENDOR_ADMIN',
+    cases: [c('without the partner', () => ({}), field('organisationId')), c('malformed userId', (fx) => ({ organisationId: fx.contosoOrgId, userId: BAD_ID }), field('userId'))],
+  },
+  { op: 'rewards', document: DOCS.rewards, as: 'PARTNER_ADMIN', cases: pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal) },
 ];
 
 // ---- GraphQL limits --------------------------------------------------------------------------------

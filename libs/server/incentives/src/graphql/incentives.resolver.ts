@@ -304,14 +304,14 @@ export class RewardResolver {
   @Query(() => PointsBalanceModel, { description: "A wallet's balance: reps their own; partner admins their own, a colleague's or the organisation's; vendor staff name the partner" })
   @Allow(...ALL_ROLES)
   async pointsBalance(@Ctx() ctx: RequestContext, @Args() args: PointsWalletArgs): Promise<PointsBalanceModel> {
-    const wallet = this.points.wallet(ctx, args);
+    const wallet = await this.points.wallet(ctx, args);
     return { organisationId: wallet.organisationId, userId: wallet.userId, balance: (await this.points.balance(wallet)).toString() };
   }
 
   @Query(() => PointsEntryConnection, { description: 'Ledger entries of a wallet, newest first' })
   @Allow(...ALL_ROLES)
   async pointsEntries(@Ctx() ctx: RequestContext, @Args() args: PointsWalletArgs, @Args() page: PageArgs): Promise<Connection<PointsEntryModel>> {
-    const wallet = this.points.wallet(ctx, args);
+    const wallet = await this.points.wallet(ctx, args);
     return mapConnection(await this.points.entries(wallet, page.first, page.after), (e) => ({ ...e, amount: e.amount.toString() }));
   }
 

@@ -221,11 +221,12 @@ export class IncentivePlansService {
     const before = Object.keys(errors.toObject()).length;
     const money = (text: string | null | undefined, field: string): string | null => minorOf(text, currency, `rules.spif.${field}`, errors);
     const reward = (r: RewardData, field: string, kind: 'FIXED' | 'PERCENT'): StoredReward => {
+      const at = field ? `${field}.` : '';
       if (kind === 'FIXED') {
-        if (!r.amount) errors.add(`rules.spif.${field}.amount`, 'Enter the amount paid per deal.');
-        return { kind: 'FIXED', amountMinor: money(r.amount, `${field}.amount`) ?? '0' };
+        if (!r.amount) errors.add(`rules.spif.${at}amount`, 'Enter the amount paid per deal.');
+        return { kind: 'FIXED', amountMinor: money(r.amount, `${at}amount`) ?? '0' };
       }
-      if (!r.rate) errors.add(`rules.spif.${field}.rate`, 'Enter the percentage of the deal value.');
+      if (!r.rate) errors.add(`rules.spif.${at}rate`, 'Enter the percentage of the deal value.');
       return { kind: 'PERCENT', ratePct: r.rate ?? '0' };
     };
     let payout: SpifRules['payout'];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { applyRedemption } from '@prm/domain/incentives';
 import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
-import { AuditService } from '@prm/server/identity';
+import { AuditService, UsersService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
 import type { EntityManager } from 'typeorm';
 import { IncentivesStore } from './incentives-store.service';
@@ -55,10 +55,21 @@ export class PointsService {
     private readonly store: IncentivesStore,
     private readonly audit: AuditService,
     private readonly programs: ProgramsService,
+    private readonly users: UsersService,
   ) {}
 
   /** Which wallet a caller means: a rep only their own; a partner admin their own, a colleague's or the organisation's; vendor staff any, naming the organisation. */
-  wallet(ctx: RequestContext, args: WalletArgs): WalletRef {
+  async wallet(ctx: RequestContext, args: WalletArgs): Promise<WalletRef> {
+    const wallet = this.walletOf(ctx, args);
+    // A named person must belong to the organisation; anyone else's id is not found.
+    if (args.userId && wallet.userId) {
+      const [user] = await this.users.byIds(RequestContext.system(), [wallet.userId]);
+      if (!user || user.organisationId !== wallet.organisationId) throw new DomainError('NOT_FOUND', 'Points account not found.');
+    }
+    return wallet;
+  }
+
+  private walletOf(ctx: RequestContext, args: WalletArgs): WalletRef {
     const actor = ctx.requireActor();
     const org = ctx.partnerScope;
     if (org) {
@@ -152,7 +163,7 @@ export class PointsService {
 
   /** Takes one unit of stock and the price from the caller's wallet in one transaction; either both happen or neither. */
   async redeem(ctx: RequestContext, rewardId: string, organisationWallet: boolean): Promise<RedemptionRow> {
-    const wallet = this.wallet(ctx, { organisationWallet });
+    const wallet = this.walletOf(ctx, { organisationWallet });
     const [found] = await this.store.dataSource.query(`SELECT ${REWARD_COLUMNS} FROM rewards w WHERE w.id = $1 AND w.active`, [rewardId]);
     if (!found) throw new DomainError('NOT_FOUND', 'Reward not found.');
     const reward = toRewardRow(found);
