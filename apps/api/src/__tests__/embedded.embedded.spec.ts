@@ -1,6 +1,8 @@
 import { JobsService } from '@prm/server/core';
 import { RevenueRollupService } from '@prm/server/revenue';
-import { createPartner, gqlOk } from '../testing/factories';
+import { createPartner, gqlOk, partnerIds } from '../testing/factories';
+import { createFund, createRequest, fundById, submitClaim } from '../testing/mdf-fixtures';
+import { DOCS } from '../testing/operations';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 // The same application on the embedded engine (PGlite): migrations, demo data, sign-in, queries,
@@ -157,6 +159,35 @@ describe('embedded database (PGlite)', () => {
     } finally {
       t.clock.set(realNow);
     }
+  });
+
+  it('runs an MDF request through claim and payment, and approves on one fund exactly what it holds', async () => {
+    const [manager, rep] = [await t.login('manager@vendor.test'), await t.login('rep@northwind.test')];
+    const northwind = (await partnerIds(t, manager)).get('Northwind IT')!;
+    const [enrolment]: { program_id: string }[] = await t.dataSource.query(`SELECT program_id FROM enrolments WHERE organisation_id = $1`, [northwind]);
+    // A fund far from the demo data's current quarter: €2,000 covers two requests of €1,000.
+    const fund = await createFund(t, manager, { organisationId: northwind, programId: enrolment!.program_id, periodStart: '2031-01-01', budget: '2000.00' });
+    const requests = await Promise.all([1, 2, 3, 4, 5].map(() => createRequest(t, rep, fund)));
+    const approvals = await Promise.all(requests.map((r) => t.gql(DOCS.approveMdfRequest, { id: r.id }, { token: manager })));
+    expect(approvals.filter((a) => !a.errors).length).toBe(2);
+    for (const refused of approvals.filter((a) => a.errors)) {
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+      expect(refused.errors?.[0]?.message).toBe('insufficient funds: €0.00 available');
+    }
+    const approved = requests.filter((_, i) => !approvals[i]!.errors);
+    // The proof file goes through the multipart route and the local storage; the claim is approved in part and paid once.
+    const claim = await submitClaim(t, rep, approved[0]!.id, { actualCost: '2000.00', claimedAmount: '1000.00' });
+    expect(claim.files.map((f) => f.contentType)).toEqual(['application/pdf']);
+    await gqlOk(t, DOCS.approveMdfClaim, { id: claim.id, amount: '900.00' }, { token: manager });
+    const pay = { claimIds: [claim.id], paymentReference: 'EMB-1', paymentDate: t.clock.now().toISOString().slice(0, 10), idempotencyKey: 'embedded-payment-1' };
+    const [first, again] = [
+      await gqlOk<{ markMdfClaimsPaid: { duplicate: boolean } }>(t, DOCS.markMdfClaimsPaid, { input: pay }, { token: manager }),
+      await gqlOk<{ markMdfClaimsPaid: { duplicate: boolean } }>(t, DOCS.markMdfClaimsPaid, { input: pay }, { token: manager }),
+    ];
+    expect([first.markMdfClaimsPaid.duplicate, again.markMdfClaimsPaid.duplicate]).toEqual([false, true]);
+    expect((await fundById(t, manager, fund.id)).balances).toEqual({
+      currency: 'EUR', budget: '2000.00', reserved: '1000.00', claimed: '0.00', approved: '0.00', paid: '900.00', available: '100.00',
+    });
   });
 
   it('runs background jobs, enqueued atomically with the transaction that causes them', async () => {
