@@ -8,30 +8,42 @@ export interface IncentiveWorld {
   admin: string;
   manager: string;
   analyst: string;
-  /** A program of its own (so the demo's deals stay out of these plans) with three partners, each with a rep. */
-  programId: string;
   productId: string;
+}
+
+/** A program of its own (so no other test's or the demo's deals reach its plans) with three partners, each with a rep. */
+export interface Scenario {
+  programId: string;
+  /** Belgian, with a partner admin too. */
   a: PartnerWithRep & { adminToken: string };
+  /** Belgian. */
   b: PartnerWithRep;
+  /** Dutch. */
   c: PartnerWithRep;
 }
 
-/**
- * The demo world with the business clock at `now`; the partners and users are created on the real
- * clock (access tokens are checked against real time), the deals on the business clock.
- */
+/** The demo world with the business clock at `now`. */
 export async function startIncentivesApp(now: Date): Promise<IncentiveWorld> {
   const { t, login } = await startRevenueApp(now);
   const [admin, manager, analyst] = await Promise.all(['admin@vendor.test', 'manager@vendor.test', 'analyst@vendor.test'].map(login));
-  t.clock.set(new Date());
-  const programId = await createDealProgram(t, admin!);
-  const a = await createPartnerWithRep(t, admin!, programId, { country: 'BE' });
-  const aAdmin = await createUser(t, admin!, { role: 'PARTNER_ADMIN', organisationId: a.id });
-  const b = await createPartnerWithRep(t, admin!, programId, { country: 'BE' });
-  const c = await createPartnerWithRep(t, admin!, programId);
-  t.clock.set(now);
   const productId = (await gqlOk<{ products: { id: string }[] }>(t, DOCS.products, {}, { token: manager! })).products[0]!.id;
-  return { t, admin: admin!, manager: manager!, analyst: analyst!, programId, productId, a: { ...a, adminToken: aAdmin.token }, b, c };
+  return { t, admin: admin!, manager: manager!, analyst: analyst!, productId };
+}
+
+/** A fresh program with its partners; made on the real clock (access tokens are checked against real time). */
+export async function newScenario(w: IncentiveWorld): Promise<Scenario> {
+  const now = w.t.clock.now();
+  w.t.clock.set(new Date());
+  try {
+    const programId = await createDealProgram(w.t, w.admin);
+    const a = await createPartnerWithRep(w.t, w.admin, programId, { country: 'BE' });
+    const aAdmin = await createUser(w.t, w.admin, { role: 'PARTNER_ADMIN', organisationId: a.id });
+    const b = await createPartnerWithRep(w.t, w.admin, programId, { country: 'BE' });
+    const c = await createPartnerWithRep(w.t, w.admin, programId);
+    return { programId, a: { ...a, adminToken: aAdmin.token }, b, c };
+  } finally {
+    w.t.clock.set(now);
+  }
 }
 
 /** Registers, approves and wins a deal for `rep` with a won value of exactly `value` (one-time) closed on `closeDate`. */
@@ -49,8 +61,8 @@ export interface PlanNode {
   status: string;
 }
 
-export async function createPlan(w: IncentiveWorld, input: Record<string, unknown>): Promise<PlanNode> {
-  const plan = (await gqlOk<{ createIncentivePlan: PlanNode }>(w.t, DOCS.createIncentivePlan, { input: { currency: 'EUR', periodKind: 'QUARTER', programId: w.programId, ...input } }, { token: w.admin }))
+export async function createPlan(w: IncentiveWorld, s: Scenario, input: Record<string, unknown>): Promise<PlanNode> {
+  const plan = (await gqlOk<{ createIncentivePlan: PlanNode }>(w.t, DOCS.createIncentivePlan, { input: { currency: 'EUR', periodKind: 'QUARTER', programId: s.programId, ...input } }, { token: w.admin }))
     .createIncentivePlan;
   return (await gqlOk<{ publishIncentivePlan: PlanNode }>(w.t, DOCS.publishIncentivePlan, { id: plan.id }, { token: w.admin })).publishIncentivePlan;
 }

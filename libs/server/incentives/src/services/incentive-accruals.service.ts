@@ -216,7 +216,7 @@ export class IncentiveAccrualsService {
     });
   }
 
-  /** Records that a won deal was reversed; every plan that paid for it gets a CLAWBACK line at its next run (this one included). */
+  /** Records that a won deal was reversed and brings the plans it counts for up to date: a CLAWBACK for what was paid on it, adjustments for volumes it was part of. */
   async reverseDeal(ctx: RequestContext, dealId: string, reason: string): Promise<number> {
     const deal = await this.deals.get(RequestContext.system(), dealId).catch((err: unknown) => {
       if (err instanceof DomainError && err.code === 'NOT_FOUND') throw new DomainError('NOT_FOUND', 'Deal registration not found.');
@@ -232,9 +232,10 @@ export class IncentiveAccrualsService {
       if (rows.length === 0) return;
       await this.audit.record(em, ctx, { operation: 'reverseIncentiveDeal', entityType: 'DealRegistration', entityId: dealId, before: null, after: { reversed: true, reason } });
     });
+    // Every published plan the deal can count for: SPIFs that paid for it, rebates whose volume held it.
     const plans: { plan_id: string }[] = await this.store.dataSource.query(
-      `SELECT DISTINCT l.plan_id FROM incentive_accrual_lines l JOIN incentive_plans p ON p.id = l.plan_id WHERE l.source_type = 'DEAL' AND l.source_id = $1 AND p.status <> 'DRAFT'`,
-      [dealId],
+      `SELECT p.id AS plan_id FROM incentive_plans p WHERE p.status = 'PUBLISHED' AND (p.program_id IS NULL OR p.program_id = $1) AND p.currency = $2 ORDER BY p.id`,
+      [deal.programId, deal.currency],
     );
     for (const { plan_id } of plans) await this.recompute(RequestContext.system('system:reversal'), plan_id);
     const [count] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM incentive_accrual_lines WHERE source_type = 'DEAL' AND source_id = $1 AND kind = 'CLAWBACK'`, [dealId]);
