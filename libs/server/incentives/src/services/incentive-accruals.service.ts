@@ -374,8 +374,8 @@ export class IncentiveAccrualsService {
     return out;
   }
 
-  private async reversedDeals(): Promise<Map<string, { reason: string; on: string }>> {
-    const rows: { source_id: string; reason: string; on: string }[] = await this.store.dataSource.query(
+  private async reversedDeals(em?: EntityManager): Promise<Map<string, { reason: string; on: string }>> {
+    const rows: { source_id: string; reason: string; on: string }[] = await this.store.q(em).query(
       `SELECT source_id, reason, to_char(reversed_on, 'YYYY-MM-DD') AS on FROM incentive_source_reversals WHERE source_type = 'DEAL'`,
     );
     return new Map(rows.map((r) => [r.source_id, { reason: r.reason, on: r.on }]));
@@ -421,7 +421,8 @@ export class IncentiveAccrualsService {
       booked.set(k, [...(booked.get(k) ?? []), line]);
     }
     const wanted = new Map(desired.map((d) => [key(d.sourceType, d.sourceId, d.rule), d]));
-    const reversed = await this.reversedDeals();
+    // Inside the transaction: on the embedded engine a read outside it would wait for the connection it holds.
+    const reversed = await this.reversedDeals(em);
     let changed = 0;
     const now = this.store.now();
     const keys = new Set([...booked.keys(), ...wanted.keys()]);
