@@ -1,3 +1,4 @@
+import { queriesIssued } from '@prm/server/core';
 import { IncentiveAccrualsService } from '@prm/server/incentives';
 import { gqlOk } from '../testing/factories';
 import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, type Scenario, startIncentivesApp, statementsOf, wonDeal } from '../testing/incentive-fixtures';
@@ -308,6 +309,30 @@ describe('incentives', () => {
       expect(codeOf(await w.t.gql(DOCS.closeIncentivePeriod, { planId: spif.id, period: '2026-Q3' }, { token: s.a.adminToken }))).toBe('FORBIDDEN');
       expect(codeOf(await w.t.gql(DOCS.approveIncentiveStatement, { id: spif.id }, { token: w.analyst }))).toBe('FORBIDDEN');
     });
+  });
+
+  it('a page of statements with their lines and plans costs the same number of SQL statements whatever its length', async () => {
+    const s = await newScenario(w);
+    await spifDeals(s);
+    await wonDeal(w, s.a.adminToken, '1000.00', '2026-09-20');
+    const plan = await createPlan(w, s, spifPlan);
+    await close(plan, '2026-Q3');
+    const cost = async (first: number) => {
+      const before = queriesIssued();
+      const data = await gqlOk<{ incentiveStatements: { edges: { node: { lines: unknown[]; plan: { id: string } } }[] } }>(
+        w.t,
+        DOCS.incentiveStatements.replace('lines {', 'plan { id } lines {'),
+        { filter: { planId: plan.id }, first },
+        { token: w.manager },
+      );
+      return { statements: queriesIssued() - before, rows: data.incentiveStatements.edges };
+    };
+    await cost(1);
+    const one = await cost(1);
+    const all = await cost(3);
+    expect(all.rows).toHaveLength(3);
+    expect(all.rows.every((r) => r.node.lines.length > 0 && r.node.plan.id === plan.id)).toBe(true);
+    expect(all.statements).toBe(one.statements);
   });
 
   it('bad tiers, a plan without a period: field errors, nothing written', async () => {
