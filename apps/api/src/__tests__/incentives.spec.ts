@@ -1,5 +1,5 @@
 import { queriesIssued } from '@prm/server/core';
-import { IncentiveAccrualsService } from '@prm/server/incentives';
+import { IncentiveAccrualsService, PointsService } from '@prm/server/incentives';
 import { gqlOk } from '../testing/factories';
 import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, type Scenario, startIncentivesApp, statementsOf, wonDeal } from '../testing/incentive-fixtures';
 import { DOCS } from '../testing/operations';
@@ -253,6 +253,36 @@ describe('incentives', () => {
       const approved = await gqlOk<{ approveRewardRedemption: { status: string } }>(w.t, DOCS.approveRewardRedemption, { id: ok[0]!.data!.redeemReward.id }, { token: w.manager });
       expect(approved.approveRewardRedemption.status).toBe('APPROVED');
       expect(codeOf(await w.t.gql(DOCS.approveRewardRedemption, { id: ok[0]!.data!.redeemReward.id }, { token: w.manager }))).toBe('CONFLICT');
+    });
+
+    it('points earned 24 months ago expire, what is left of them only, once', async () => {
+      const s = await newScenario(w);
+      const statement = await approvedStatement(s, 'a', '6000.00');
+      await gqlOk(w.t, DOCS.markIncentiveStatementsPaid, { input: { statementIds: [statement], method: 'POINTS', idempotencyKey: `pay-${statement}` } }, { token: w.manager });
+      const reward = await gqlOk<{ createReward: { id: string } }>(w.t, DOCS.createReward, { input: { name: 'Service credit', kind: 'SERVICE_CREDIT', pointsPrice: 120 } }, { token: w.admin });
+      await gqlOk(w.t, DOCS.redeemReward, { input: { rewardId: reward.createReward.id } }, { token: s.a.rep.token });
+      const points = w.t.app.get(PointsService);
+      const walletOfA = async (): Promise<{ balance: number; ledger: number; expired: number }> =>
+        (
+          await w.t.dataSource.query(
+            `SELECT a.balance::int AS balance, (SELECT sum(e.amount)::int FROM points_entries e WHERE e.account_id = a.id) AS ledger,
+                    (SELECT COALESCE(sum(e.amount), 0)::int FROM points_entries e WHERE e.account_id = a.id AND e.kind = 'EXPIRE') AS expired
+               FROM points_accounts a WHERE a.user_id = $1`,
+            [s.a.rep.id],
+          )
+        )[0];
+      try {
+        w.t.clock.set(new Date('2028-10-04T09:00:00Z'));
+        await points.expire();
+        expect(await walletOfA()).toEqual({ balance: 180, ledger: 180, expired: 0 });
+        w.t.clock.set(new Date('2028-10-05T09:00:00Z'));
+        await points.expire();
+        expect(await walletOfA()).toEqual({ balance: 0, ledger: 0, expired: -180 });
+        await points.expire();
+        expect(await walletOfA()).toEqual({ balance: 0, ledger: 0, expired: -180 });
+      } finally {
+        w.t.clock.set(TODAY);
+      }
     });
   });
 

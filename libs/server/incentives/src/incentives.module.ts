@@ -15,6 +15,10 @@ export const INCENTIVES_ACCRUE_JOB = 'incentives-accrue';
 /** Hourly: the deals context has no event a second consumer can subscribe to yet, so accrual polls. */
 export const INCENTIVES_ACCRUE_CRON = '23 * * * *';
 
+/** Daily: points earned 24 months ago or more expire (what is left of them). */
+export const POINTS_EXPIRY_JOB = 'points-expiry';
+export const POINTS_EXPIRY_CRON = '40 2 * * *';
+
 /** Incentives: plans and versions, accrual from won deals, period close, statements and payments, points and rewards. */
 @Module({
   imports: [IdentityModule, ProgramsModule, DealsModule],
@@ -25,9 +29,11 @@ export class IncentivesModule implements OnModuleInit {
   constructor(
     private readonly jobs: JobsService,
     private readonly accruals: IncentiveAccrualsService,
+    private readonly points: PointsService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register<{ planId?: string }>(INCENTIVES_ACCRUE_JOB, async (data) => void (await this.accruals.recomputeAll(data?.planId)), { cron: INCENTIVES_ACCRUE_CRON });
+    this.jobs.register(POINTS_EXPIRY_JOB, async () => void (await this.points.expire()), { cron: POINTS_EXPIRY_CRON });
   }
 }

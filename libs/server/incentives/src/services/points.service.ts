@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
-import { applyRedemption } from '@prm/domain/incentives';
+import { applyRedemption, DEFAULT_POINTS_EXPIRY_MONTHS, expirePoints, type PointsEntry } from '@prm/domain/incentives';
 import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService, UsersService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
@@ -125,6 +125,48 @@ export class PointsService {
       [accountId, points.toString(), sourceType, sourceId, this.store.now()],
     );
     if (rows.length > 0) await em.query(`UPDATE points_accounts SET balance = balance + $2, updated_at = $3 WHERE id = $1`, [accountId, points.toString(), this.store.now()]);
+  }
+
+  // ---- expiry ----
+
+  /**
+   * Expires, per wallet, what is left of points earned `months` or more ago (FIFO, the domain's
+   * `expirePoints`): one EXPIRE entry per lot, once (unique per lot), under the account's row lock so a
+   * concurrent redemption is serialised with it. Returns the number of entries written.
+   */
+  async expire(months = DEFAULT_POINTS_EXPIRY_MONTHS): Promise<number> {
+    const asOf = this.store.today();
+    const accounts: { id: string }[] = await this.store.dataSource.query(`SELECT id FROM points_accounts WHERE balance > 0 ORDER BY id`);
+    let written = 0;
+    for (const { id } of accounts) {
+      written += await this.store.write(async (em) => {
+        await em.query(`SELECT id FROM points_accounts WHERE id = $1 FOR UPDATE`, [id]);
+        const rows: PointsEntryRow[] = (await em.query(`SELECT ${ENTRY_COLUMNS} FROM points_entries e WHERE e.account_id = $1`, [id])).map(toEntry);
+        // Append order; entries of one instant: earnings before what uses them.
+        const rank = { EARN: 0, ADJUST: 1, REDEEM: 2, EXPIRE: 3 } as const;
+        rows.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || rank[a.kind] - rank[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const entries: PointsEntry[] = rows.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          points: e.amount,
+          on: new Date(e.at).toISOString().slice(0, 10),
+          lotId: e.kind === 'EXPIRE' ? e.sourceId : null,
+        }));
+        let n = 0;
+        for (const expiry of expirePoints(entries, asOf, months)) {
+          const inserted: unknown[] = await em.query(
+            `INSERT INTO points_entries (account_id, kind, counter_account, amount, source_type, source_id, at) VALUES ($1, 'EXPIRE', 'EXPIRED', $2, 'POINTS_LOT', $3, $4)
+             ON CONFLICT DO NOTHING RETURNING id`,
+            [id, expiry.points.toString(), expiry.lotId, this.store.now()],
+          );
+          if (inserted.length === 0) continue;
+          await em.query(`UPDATE points_accounts SET balance = balance + $2, updated_at = $3 WHERE id = $1`, [id, expiry.points.toString(), this.store.now()]);
+          n += 1;
+        }
+        return n;
+      });
+    }
+    return written;
   }
 
   // ---- rewards ----
