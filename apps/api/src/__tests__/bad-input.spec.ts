@@ -1267,6 +1267,7 @@ const MUTATIONS: Group[] = [
     as: 'VENDOR_ADMIN',
     cases: inputCases(() => ({ statementIds: [UNKNOWN_ID], method: 'CASH', idempotencyKey: 'bad-input-0001' }), [
       ['an unknown statement', () => ({}), notFound],
+      ['no statements', () => ({ statementIds: [] }), field('statementIds')],
       ['a malformed statement id', () => ({ statementIds: [BAD_ID] }), field('statementIds')],
       ['unknown method', () => ({ method: 'CHEQUE' }), coercion],
       ['empty idempotency key', () => ({ idempotencyKey: '' }), field('idempotencyKey')],

@@ -5,6 +5,7 @@ import { CalendarDate, ConnectionType, CurrencyCode, EntityId, MoneyAmount, Text
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -233,7 +234,7 @@ export class IncentiveStatementFilter {
 
 @InputType()
 export class MarkIncentiveStatementsPaidInput {
-  @Field(() => [ID]) @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'Not a valid id.' }) statementIds: string[];
+  @Field(() => [ID]) @IsArray() @ArrayMinSize(1, { message: 'Choose at least one statement.' }) @ArrayMaxSize(500) @IsUUID('all', { each: true, message: 'Not a valid id.' }) statementIds: string[];
   @Field(() => IncentivePaymentMethod) @IsEnum(IncentivePaymentMethod) method: IncentivePaymentMethod;
   @Field(() => String, { description: 'One key per payment: repeating it returns the first result and pays nothing again' })
   @Transform(trim) @IsString() @Matches(/^[A-Za-z0-9._:-]{8,200}$/, { message: 'Use 8 to 200 letters, digits, dots, dashes, colons or underscores.' })
