@@ -1389,6 +1389,13 @@ const OPERATIONS: OperationSpec[] = [
     ],
   },
   {
+    op: 'Mutation.rejectRewardRedemption',
+    document: DOCS.rejectRewardRedemption,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's redemption", variables: (fx) => ({ id: fx.contoso.redemptionId, reason: 'Matrix' }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.redemptionId, reason: '' }), field: 'reason' },
+  },
+  {
     op: 'Mutation.reverseIncentiveDeal',
     document: DOCS.reverseIncentiveDeal,
     allow: MANAGERS,

@@ -1293,6 +1293,15 @@ const MUTATIONS: Group[] = [
     cases: [c('malformed rewardId', () => ({ input: { rewardId: BAD_ID } }), field('rewardId')), c('unknown reward', () => ({ input: { rewardId: UNKNOWN_ID } }), notFound)],
   },
   { op: 'approveRewardRedemption', document: DOCS.approveRewardRedemption, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'rejectRewardRedemption',
+    document: DOCS.rejectRewardRedemption,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...idCases().map((bad) => ({ ...bad, variables: (fx: Fixture) => ({ ...bad.variables(fx), reason: 'Bad input' }) })),
+      c('empty reason', () => ({ id: UNKNOWN_ID, reason: '' }), field('reason')),
+    ],
+  },
 ];
 
 /** Paging and filters of the list queries. */

@@ -236,7 +236,7 @@ describe('incentives', () => {
       expect(row).toEqual({ balance: 0, ledger: 0, stock: 95 });
     });
 
-    it('stock never goes below zero: 10 concurrent redemptions of a reward with 3 left; approval once', async () => {
+    it('stock never goes below zero: 10 concurrent redemptions of a reward with 3 left; approval and rejection (with refund) once', async () => {
       const s = await newScenario(w);
       const statement = await approvedStatement(s, 'b', '2000.00');
       await gqlOk(w.t, DOCS.markIncentiveStatementsPaid, { input: { statementIds: [statement], method: 'POINTS', idempotencyKey: `pay-${statement}` } }, { token: w.manager });
@@ -253,6 +253,15 @@ describe('incentives', () => {
       const approved = await gqlOk<{ approveRewardRedemption: { status: string } }>(w.t, DOCS.approveRewardRedemption, { id: ok[0]!.data!.redeemReward.id }, { token: w.manager });
       expect(approved.approveRewardRedemption.status).toBe('APPROVED');
       expect(codeOf(await w.t.gql(DOCS.approveRewardRedemption, { id: ok[0]!.data!.redeemReward.id }, { token: w.manager }))).toBe('CONFLICT');
+      // A rejection gives the points and the unit back, once.
+      const rejects = await Promise.all([1, 2].map(() => w.t.gql(DOCS.rejectRewardRedemption, { id: ok[1]!.data!.redeemReward.id, reason: 'Sold out at the venue' }, { token: w.manager })));
+      expect(rejects.filter((r) => !r.errors)).toHaveLength(1);
+      expect(rejects.filter((r) => r.errors).map(codeOf)).toEqual(['CONFLICT']);
+      expect(codeOf(await w.t.gql(DOCS.rejectRewardRedemption, { id: ok[0]!.data!.redeemReward.id, reason: 'Too late' }, { token: w.manager }))).toBe('CONFLICT');
+      const after = await gqlOk<{ pointsBalance: { balance: string } }>(w.t, DOCS.pointsBalance, {}, { token: s.b.rep.token });
+      expect(after.pointsBalance.balance).toBe(String(100 - 20));
+      const [{ stock }] = await w.t.dataSource.query(`SELECT stock FROM rewards WHERE id = $1`, [reward.createReward.id]);
+      expect(stock).toBe(1);
     });
 
     it('points earned 24 months ago expire, what is left of them only, once', async () => {

@@ -36,5 +36,6 @@ export const INCENTIVE_DOCS = {
   publishIncentivePlan: `mutation($id: ID!) { publishIncentivePlan(id: $id) { ${PLAN_FIELDS} } }`,
   recomputeIncentiveAccruals: `mutation($planId: ID!, $period: String) { recomputeIncentiveAccruals(planId: $planId, period: $period) { changed period } }`,
   redeemReward: `mutation($input: RedeemRewardInput!) { redeemReward(input: $input) { ${REDEMPTION_FIELDS} } }`,
+  rejectRewardRedemption: `mutation($id: ID!, $reason: String!) { rejectRewardRedemption(id: $id, reason: $reason) { ${REDEMPTION_FIELDS} } }`,
   reverseIncentiveDeal: `mutation($input: ReverseIncentiveDealInput!) { reverseIncentiveDeal(input: $input) }`,
 } as const;

@@ -277,6 +277,12 @@ export class RedeemRewardInput {
   @IsOptional() @ValidateIf((_o: object, v: unknown) => v !== undefined) @IsBoolean() organisationWallet?: boolean;
 }
 
+@ArgsType()
+export class RejectRewardRedemptionArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'Not a valid id.' }) id: string;
+  @Field(() => String) @Text(1000) reason: string;
+}
+
 // ---- models ----
 
 @ObjectType('IncentivePlanVersion')

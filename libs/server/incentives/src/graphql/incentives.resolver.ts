@@ -40,6 +40,7 @@ import {
   PointsWalletArgs,
   RecomputeIncentiveAccrualsArgs,
   RedeemRewardInput,
+  RejectRewardRedemptionArgs,
   ReverseIncentiveDealInput,
   RewardConnection,
   type RewardKindEnum,
@@ -331,6 +332,12 @@ export class RewardResolver {
   @Allow(...PARTNER_USERS)
   async redeemReward(@Ctx() ctx: RequestContext, @Args('input') input: RedeemRewardInput): Promise<RewardRedemptionModel> {
     return toRedemptionModel(await this.points.redeem(ctx, input.rewardId, input.organisationWallet ?? false));
+  }
+
+  @Mutation(() => RewardRedemptionModel, { description: 'The points go back to the wallet and the unit back to stock' })
+  @Allow(...MANAGERS)
+  async rejectRewardRedemption(@Ctx() ctx: RequestContext, @Args() { id, reason }: RejectRewardRedemptionArgs): Promise<RewardRedemptionModel> {
+    return toRedemptionModel(await this.points.rejectRedemption(ctx, id, reason));
   }
 
   @Mutation(() => RewardRedemptionModel)

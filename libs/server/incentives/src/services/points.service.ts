@@ -265,6 +265,36 @@ export class PointsService {
     });
   }
 
+  /** REQUESTED → REJECTED once; the points go back to the wallet (an ADJUST entry) and the unit back to stock. */
+  async rejectRedemption(ctx: RequestContext, id: string, reason: string): Promise<RedemptionRow> {
+    return this.store.write(async (em) => {
+      const [rows] = await em.query(
+        `UPDATE reward_redemptions SET status = 'REJECTED', decided_at = $2, decided_by_user_id = $3 WHERE id = $1 AND status = 'REQUESTED' RETURNING ${REDEMPTION_COLUMNS.replace(/d\./g, '')}`,
+        [id, this.store.now(), ctx.actor?.userId ?? null],
+      );
+      if (rows.length === 0) {
+        const [exists] = await em.query(`SELECT status FROM reward_redemptions WHERE id = $1`, [id]);
+        if (!exists) throw new DomainError('NOT_FOUND', 'Redemption not found.');
+        throw new DomainError('CONFLICT', `Cannot reject a redemption that is ${String((exists as { status: string }).status).toLowerCase()}.`);
+      }
+      const redemption = toRedemption(rows[0]);
+      await em.query(
+        `INSERT INTO points_entries (account_id, kind, counter_account, amount, source_type, source_id, at) VALUES ($1, 'ADJUST', 'ADJUSTMENTS', $2, 'REWARD_REDEMPTION_REFUND', $3, $4)`,
+        [redemption.accountId, redemption.points.toString(), id, this.store.now()],
+      );
+      await em.query(`UPDATE points_accounts SET balance = balance + $2, updated_at = $3 WHERE id = $1`, [redemption.accountId, redemption.points.toString(), this.store.now()]);
+      await em.query(`UPDATE rewards SET stock = stock + 1 WHERE id = $1 AND stock IS NOT NULL`, [redemption.rewardId]);
+      await this.audit.record(em, ctx, {
+        operation: 'rejectRewardRedemption',
+        entityType: 'RewardRedemption',
+        entityId: id,
+        before: { status: 'REQUESTED' },
+        after: { status: 'REJECTED', reason, refundedPoints: redemption.points.toString() },
+      });
+      return this.redemption(em, id);
+    });
+  }
+
   private async redemption(em: EntityManager, id: string): Promise<RedemptionRow> {
     const [row] = await em.query(`SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions d WHERE d.id = $1`, [id]);
     return toRedemption(row);
