@@ -1674,6 +1674,8 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
       productId,
       houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
     };
+    // The demo data and the fixtures above notify Northwind's users (MDF decisions, say): the matrix reads an empty inbox.
+    await t.dataSource.query(`UPDATE notifications SET read_at = now() WHERE read_at IS NULL`);
   });
   afterAll(() => t?.close());
 
