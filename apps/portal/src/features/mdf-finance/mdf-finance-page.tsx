@@ -1,12 +1,11 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Modal, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
 import { useCurrentUser } from '../../app/auth/use-current-user';
-import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
@@ -17,6 +16,7 @@ import { useFormat } from '../../i18n/use-format';
 import { MDF_REFETCH } from '../mdf/mdf-decisions';
 import { amountMinor, plainAmount } from '../mdf/mdf-money';
 import { claimReference, requestReference } from '../mdf/mdf-status';
+import { type MdfColumn, MdfList, MdfTable } from '../mdf/mdf-table';
 import { MarkMdfClaimsPaidDocument, MdfPayableClaimsDocument } from './mdf-finance.documents';
 
 const PAGE_SIZE = 100;
@@ -49,6 +49,44 @@ export default function MdfFinancePage() {
       return next;
     });
   const allChosen = rows.length > 0 && chosen.length === rows.length;
+  const label = (claim: Claim) => `${claimReference(claim.number)} · ${claim.request?.title ?? ''}`;
+  const columns: (MdfColumn<Claim> | null)[] = [
+    canPay
+      ? {
+          key: 'select',
+          width: 40,
+          header: (
+            <Checkbox
+              aria-label={t('mdf.finance.selectAll')}
+              checked={allChosen}
+              indeterminate={chosen.length > 0 && !allChosen}
+              onChange={() => setSelected(allChosen ? new Set() : new Set(rows.map((row) => row.id)))}
+              data-testid="select-all"
+            />
+          ),
+          cell: (claim) => <Checkbox aria-label={t('mdf.finance.select', { label: label(claim) })} checked={selected.has(claim.id)} onChange={() => toggle(claim.id)} data-testid="payable-select" />,
+        }
+      : null,
+    {
+      key: 'claim',
+      header: t('mdf.columns.claim'),
+      cell: (claim) => (
+        <>
+          <Anchor component={Link} to={`/mdf/requests/${claim.requestId}`} fw={500}>
+            {label(claim)}
+          </Anchor>
+          {claim.request ? (
+            <Text size="xs" c="dimmed">
+              {requestReference(claim.request.number)} · {claim.fund?.periodLabel}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'partner', header: t('mdf.columns.partner'), cell: (claim) => claim.fund?.organisation?.name ?? '—' },
+    { key: 'amount', header: t('mdf.finance.toPay'), align: 'right', testId: 'payable-amount', cell: (claim) => (claim.approvedAmount ? format.money(claim.approvedAmount, claim.currency) : '—') },
+    { key: 'approvedOn', header: t('mdf.finance.approvedOn'), cell: (claim) => (claim.decidedAt ? format.dateTime(claim.decidedAt) : '—') },
+  ];
 
   return (
     <Stack gap="md">
@@ -80,70 +118,17 @@ export default function MdfFinancePage() {
           {outcome.duplicate ? t('mdf.finance.duplicate', { reference: outcome.reference }) : t('mdf.finance.paid', { count: outcome.count, reference: outcome.reference })}
         </Alert>
       ) : null}
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {!data && loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
-      {data && rows.length === 0 ? <Text data-testid="payable-empty">{t('mdf.finance.empty')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="payable-table">
-            <Table.Thead>
-              <Table.Tr>
-                {canPay ? (
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label={t('mdf.finance.selectAll')}
-                      checked={allChosen}
-                      indeterminate={chosen.length > 0 && !allChosen}
-                      onChange={() => setSelected(allChosen ? new Set() : new Set(rows.map((row) => row.id)))}
-                      data-testid="select-all"
-                    />
-                  </Table.Th>
-                ) : null}
-                <Table.Th scope="col">{t('mdf.columns.claim')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.partner')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('mdf.finance.toPay')}
-                </Table.Th>
-                <Table.Th scope="col">{t('mdf.finance.approvedOn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((claim) => {
-                const label = `${claimReference(claim.number)} · ${claim.request?.title ?? ''}`;
-                return (
-                  <Table.Tr key={claim.id} data-testid="payable-row" data-claim-id={claim.id}>
-                    {canPay ? (
-                      <Table.Td>
-                        <Checkbox aria-label={t('mdf.finance.select', { label })} checked={selected.has(claim.id)} onChange={() => toggle(claim.id)} data-testid="payable-select" />
-                      </Table.Td>
-                    ) : null}
-                    <Table.Td>
-                      <Anchor component={Link} to={`/mdf/requests/${claim.requestId}`} fw={500}>
-                        {label}
-                      </Anchor>
-                      {claim.request ? (
-                        <Text size="xs" c="dimmed">
-                          {requestReference(claim.request.number)} · {claim.fund?.periodLabel}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{claim.fund?.organisation?.name ?? '—'}</Table.Td>
-                    <Table.Td ta="right" data-testid="payable-amount">
-                      {claim.approvedAmount ? format.money(claim.approvedAmount, claim.currency) : '—'}
-                    </Table.Td>
-                    <Table.Td>{claim.decidedAt ? format.dateTime(claim.decidedAt) : '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={data?.mdfClaims.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
+      <MdfList
+        loaded={data !== undefined}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
+        empty={rows.length === 0 ? <Text data-testid="payable-empty">{t('mdf.finance.empty')}</Text> : null}
+        pageInfo={data?.mdfClaims.pageInfo}
+        onLoadMore={(after) => fetchMore({ variables: { after } })}
+      >
+        <MdfTable rows={rows} columns={columns} minWidth={900} highlightOnHover testId="payable-table" rowTestId="payable-row" rowIdAttribute="claim-id" />
+      </MdfList>
       <Modal opened={paying} onClose={() => setPaying(false)} title={t('mdf.finance.dialogTitle', { count: chosen.length })}>
         {paying ? (
           <MarkPaidForm

@@ -9,17 +9,10 @@ export const MdfPayableClaimsDocument = graphql(`
           ...MdfClaimRow
           decidedAt
           request {
-            id
-            number
-            title
+            ...MdfRequestRef
           }
           fund {
-            id
-            periodLabel
-            organisation {
-              id
-              name
-            }
+            ...MdfFundOwner
           }
         }
       }

@@ -1,21 +1,20 @@
-import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Center, Group, Loader, Modal, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
 import { useCurrentUser } from '../../app/auth/use-current-user';
-import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { FormErrorSummary } from '../../app/errors/form-error-summary';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { PageTitle } from '../../app/routing/page-title';
-import type { MdfBudgetKind, MdfFundPeriodKind, MdfFundSummaryFragment } from '../../gql/graphql';
+import type { MdfBudgetKind, MdfFundAdminQuery, MdfFundPeriodKind, MdfFundSummaryFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { PartnerSelect, type PickedPartner } from '../leads/partner-select';
 import { MDF_REFETCH } from '../mdf/mdf-decisions';
 import { amountMinor, plainAmount } from '../mdf/mdf-money';
+import { type MdfColumn, MdfList, MdfTable } from '../mdf/mdf-table';
+import { useRun } from '../mdf/use-run';
 import {
   BulkCreateMdfFundsDocument,
   CreateMdfFundDocument,
@@ -29,6 +28,7 @@ import {
 
 const PAGE_SIZE = 50;
 const PERIOD_KINDS: readonly MdfFundPeriodKind[] = ['QUARTER', 'HALF_YEAR', 'YEAR'];
+type AdminFund = MdfFundAdminQuery['mdfFunds']['edges'][number]['node'];
 type Dialog = { kind: 'allocate' } | { kind: 'bulk' } | { kind: 'budget'; fund: MdfFundSummaryFragment };
 
 /** Vendor staff: a program's MDF settings and funds; managers allocate, bulk-create per tier, adjust budgets and recompute accruals. */
@@ -54,6 +54,48 @@ export default function MdfFundsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [recompute, recomputing] = useMutation(RecomputeMdfAccrualsDocument, { refetchQueries: MDF_REFETCH });
   const close = () => setDialog(null);
+  const columns: (MdfColumn<AdminFund> | null)[] = [
+    { key: 'partner', header: t('mdf.columns.partner'), cell: (fund) => fund.organisation?.name ?? '—' },
+    { key: 'period', header: t('mdf.admin.period'), cell: (fund) => fund.periodLabel },
+    {
+      key: 'kind',
+      header: t('mdf.admin.kind'),
+      cell: (fund) => (
+        <>
+          <Badge variant="outline" color={fund.budgetKind === 'ACCRUAL' ? 'grape' : 'gray'}>
+            {t(`mdf.budgetKindShort.${fund.budgetKind}`)}
+          </Badge>
+          {fund.accrualRate ? (
+            <Text size="xs" c="dimmed">
+              {format.percent(fund.accrualRate)}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    ...(['budget', 'available', 'reserved', 'approved', 'paid'] as const).map(
+      (figure): MdfColumn<AdminFund> => ({
+        key: figure,
+        header: t(`mdf.balances.${figure}`),
+        align: 'right',
+        weight: figure === 'available' ? 600 : undefined,
+        cell: (fund) => format.money(fund.balances[figure], fund.currency),
+      }),
+    ),
+    { key: 'expires', header: t('mdf.admin.expires'), cell: (fund) => (fund.status === 'OPEN' ? format.day(fund.expiresOn) : <Badge color="gray">{t('mdf.fundStatus.EXPIRED')}</Badge>) },
+    manager
+      ? {
+          key: 'actions',
+          header: '',
+          cell: (fund) =>
+            fund.budgetKind === 'FIXED' && fund.status === 'OPEN' ? (
+              <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'budget', fund })} data-testid="change-budget">
+                {t('mdf.admin.changeBudget')}
+              </Button>
+            ) : null,
+        }
+      : null,
+  ];
 
   return (
     <Stack gap="md">
@@ -105,69 +147,17 @@ export default function MdfFundsPage() {
       ) : null}
       <ErrorAlert error={recomputing.error} />
       {programId ? <ProgramSettingsCard programId={programId} editable={admin} /> : null}
-      <ErrorAlert error={funds.error} onRetry={() => void funds.refetch()} />
-      {!funds.data && funds.loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
-      {funds.data && rows.length === 0 ? <Text data-testid="admin-funds-empty">{t('mdf.admin.noFunds')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={1000}>
-          <Table striped highlightOnHover verticalSpacing="sm" data-testid="admin-funds">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('mdf.columns.partner')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.admin.period')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.admin.kind')}</Table.Th>
-                {(['budget', 'available', 'reserved', 'approved', 'paid'] as const).map((figure) => (
-                  <Table.Th key={figure} scope="col" ta="right">
-                    {t(`mdf.balances.${figure}`)}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col">{t('mdf.admin.expires')}</Table.Th>
-                {manager ? <Table.Th scope="col" /> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((fund) => (
-                <Table.Tr key={fund.id} data-testid="admin-fund-row" data-fund-id={fund.id}>
-                  <Table.Td>{fund.organisation?.name ?? '—'}</Table.Td>
-                  <Table.Td>{fund.periodLabel}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="outline" color={fund.budgetKind === 'ACCRUAL' ? 'grape' : 'gray'}>
-                      {t(`mdf.budgetKindShort.${fund.budgetKind}`)}
-                    </Badge>
-                    {fund.accrualRate ? (
-                      <Text size="xs" c="dimmed">
-                        {format.percent(fund.accrualRate)}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  {(['budget', 'available', 'reserved', 'approved', 'paid'] as const).map((figure) => (
-                    <Table.Td key={figure} ta="right" fw={figure === 'available' ? 600 : undefined}>
-                      {format.money(fund.balances[figure], fund.currency)}
-                    </Table.Td>
-                  ))}
-                  <Table.Td>
-                    {fund.status === 'OPEN' ? format.day(fund.expiresOn) : <Badge color="gray">{t('mdf.fundStatus.EXPIRED')}</Badge>}
-                  </Table.Td>
-                  {manager ? (
-                    <Table.Td>
-                      {fund.budgetKind === 'FIXED' && fund.status === 'OPEN' ? (
-                        <Button size="xs" variant="light" onClick={() => setDialog({ kind: 'budget', fund })} data-testid="change-budget">
-                          {t('mdf.admin.changeBudget')}
-                        </Button>
-                      ) : null}
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={funds.data?.mdfFunds.pageInfo} loading={funds.loading} onLoad={(after) => funds.fetchMore({ variables: { after } })} />
+      <MdfList
+        loaded={funds.data !== undefined}
+        loading={funds.loading}
+        error={funds.error}
+        onRetry={() => void funds.refetch()}
+        empty={rows.length === 0 ? <Text data-testid="admin-funds-empty">{t('mdf.admin.noFunds')}</Text> : null}
+        pageInfo={funds.data?.mdfFunds.pageInfo}
+        onLoadMore={(after) => funds.fetchMore({ variables: { after } })}
+      >
+        <MdfTable rows={rows} columns={columns} minWidth={1000} highlightOnHover testId="admin-funds" rowTestId="admin-fund-row" rowIdAttribute="fund-id" />
+      </MdfList>
       <Modal
         opened={dialog !== null}
         onClose={close}
@@ -180,24 +170,6 @@ export default function MdfFundsPage() {
       </Modal>
     </Stack>
   );
-}
-
-/** The dialog's error handling, shared by the forms below. */
-function useRun() {
-  const [error, setError] = useState<ErrorLike | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(asErrorLike(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, busy, run };
 }
 
 function Buttons({ busy, submitLabel, onCancel, testId }: { busy: boolean; submitLabel: string; onCancel: () => void; testId: string }): ReactNode {

@@ -6,10 +6,7 @@ export const MdfFundAdminDocument = graphql(`
       edges {
         node {
           ...MdfFundSummary
-          organisation {
-            id
-            name
-          }
+          ...MdfFundOwner
         }
       }
       pageInfo {
@@ -35,14 +32,20 @@ export const MdfFundAdminChoicesDocument = graphql(`
   }
 `);
 
+export const MdfProgramSettingsFragment = graphql(`
+  fragment MdfProgramSettingsFields on MdfProgramSettings {
+    programId
+    periodKind
+    claimDeadlineDays
+    expiryGraceDays
+    currency
+  }
+`);
+
 export const MdfProgramSettingsDocument = graphql(`
   query MdfProgramSettings($programId: ID!) {
     mdfProgramSettings(programId: $programId) {
-      programId
-      periodKind
-      claimDeadlineDays
-      expiryGraceDays
-      currency
+      ...MdfProgramSettingsFields
     }
   }
 `);
@@ -50,11 +53,7 @@ export const MdfProgramSettingsDocument = graphql(`
 export const SetMdfProgramSettingsDocument = graphql(`
   mutation SetMdfProgramSettings($programId: ID!, $input: MdfProgramSettingsInput!) {
     setMdfProgramSettings(programId: $programId, input: $input) {
-      programId
-      periodKind
-      claimDeadlineDays
-      expiryGraceDays
-      currency
+      ...MdfProgramSettingsFields
     }
   }
 `);

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Center, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -10,6 +10,7 @@ import type { MdfReportGroup, MdfReportQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { amountMinor } from '../mdf/mdf-money';
 import { MdfReportDocument } from './mdf-report.documents';
+import { PageLoader } from '../mdf/mdf-table';
 
 const GROUPS: readonly MdfReportGroup[] = ['PARTNER', 'PROGRAM', 'TIER', 'PERIOD'];
 const CHART_ROWS = 15;
@@ -46,11 +47,7 @@ export default function MdfReportPage() {
         data-testid="mdf-report-group"
       />
       <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {!shown && loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
+      {!shown && loading ? <PageLoader /> : null}
       {shown && rows.length === 0 ? <Text>{t('mdf.report.empty')}</Text> : null}
       {rows.length > 0 ? (
         <Card withBorder padding="md">

@@ -1,17 +1,19 @@
+import type { ErrorLike } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Center, Loader, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
 import { useCurrentUser } from '../../app/auth/use-current-user';
-import { LoadMoreButton } from '../../app/components/load-more-button';
-import { ErrorAlert } from '../../app/errors/error-alert';
 import { CsvExportButton } from '../../app/files/csv-export-button';
 import { PageTitle } from '../../app/routing/page-title';
+import type { MdfBalancesFieldsFragment, MdfClaimQueueQuery, MdfRequestQueueQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { AvailableLine } from '../mdf/fund-balances';
 import { MdfDecisionButtons } from '../mdf/mdf-decisions';
 import { claimReference, requestReference } from '../mdf/mdf-status';
+import { type MdfColumn, MdfList, MdfTable } from '../mdf/mdf-table';
 import { ProofFileLinks } from '../mdf/proof-files';
 import { MdfClaimQueueDocument, MdfRequestQueueDocument } from './mdf-reviews.documents';
 
@@ -52,85 +54,136 @@ export default function MdfReviewsPage() {
   );
 }
 
+type Queue<Row> = { edges: readonly { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+
+/** One queue tab: its CSV export, the table of items waiting for a decision and "load more". */
+function QueuePanel<Row extends { id: string }>(props: {
+  kind: 'request' | 'claim';
+  queue: Queue<Row> | undefined;
+  loading: boolean;
+  error: ErrorLike | undefined;
+  refetch: () => unknown;
+  fetchMore: (options: { variables: { after: string | null } }) => unknown;
+  emptyText: string;
+  minWidth: number;
+  columns: readonly (MdfColumn<Row> | null)[];
+}) {
+  const { kind, queue } = props;
+  const rows = queue?.edges.map((edge) => edge.node) ?? [];
+  return (
+    <Stack gap="sm">
+      <Stack align="flex-end">
+        <CsvExportButton path={`/api/mdf/${kind}s.csv`} params={{ status: 'SUBMITTED' }} testId={`${kind}-queue-export`} />
+      </Stack>
+      <MdfList
+        loaded={queue !== undefined}
+        loading={props.loading}
+        error={props.error}
+        onRetry={() => void props.refetch()}
+        empty={rows.length === 0 ? <Text data-testid={`${kind}-queue-empty`}>{props.emptyText}</Text> : null}
+        pageInfo={queue?.pageInfo}
+        onLoadMore={(after) => props.fetchMore({ variables: { after } })}
+      >
+        <MdfTable rows={rows} columns={props.columns} minWidth={props.minWidth} testId={`${kind}-queue`} rowTestId={`${kind}-queue-row`} rowIdAttribute={`${kind}-id`} />
+      </MdfList>
+    </Stack>
+  );
+}
+
+/** What the item's fund still has, with a second line about it. */
+function FundCell({ fund, note }: { fund: { balances: MdfBalancesFieldsFragment } | null | undefined; note: string }) {
+  if (!fund) return '—';
+  return (
+    <>
+      <AvailableLine balances={fund.balances} />
+      <Text size="xs" c="dimmed">
+        {note}
+      </Text>
+    </>
+  );
+}
+
+/** The item's link and a dimmed second line. */
+function ItemCell({ to, label, children }: { to: string; label: string; children: ReactNode }) {
+  return (
+    <>
+      <Anchor component={Link} to={to} fw={500}>
+        {label}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        {children}
+      </Text>
+    </>
+  );
+}
+
+/** An amount with what it is measured against below it. */
+function AmountCell({ amount, note }: { amount: string; note: string }) {
+  return (
+    <>
+      <Text size="sm" fw={500}>
+        {amount}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {note}
+      </Text>
+    </>
+  );
+}
+
+type QueuedRequest = MdfRequestQueueQuery['mdfRequests']['edges'][number]['node'];
+type QueuedClaim = MdfClaimQueueQuery['mdfClaims']['edges'][number]['node'];
+
+const requestLabel = (request: QueuedRequest) => `${requestReference(request.number)} · ${request.title}`;
+const claimLabel = (claim: QueuedClaim) => `${claimReference(claim.number)} · ${claim.request?.title ?? ''}`;
+
 function RequestQueue({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data, loading, error, fetchMore, refetch } = useQuery(MdfRequestQueueDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
-  const rows = data?.mdfRequests.edges.map((edge) => edge.node) ?? [];
+  const columns: (MdfColumn<QueuedRequest> | null)[] = [
+    {
+      key: 'activity',
+      header: t('mdf.columns.activity'),
+      cell: (request) => (
+        <ItemCell to={`/mdf/requests/${request.id}`} label={requestLabel(request)}>
+          {t(`mdf.activityType.${request.activityType}`)} · {t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) })}
+        </ItemCell>
+      ),
+    },
+    { key: 'partner', header: t('mdf.columns.partner'), cell: (request) => request.fund?.organisation?.name ?? '—' },
+    {
+      key: 'requested',
+      header: t('mdf.columns.requested'),
+      align: 'right',
+      cell: (request) => (
+        <AmountCell
+          amount={format.money(request.requestedAmount, request.currency)}
+          note={t('mdf.reviews.ofPlanned', { planned: format.money(request.plannedCost, request.currency), cap: format.money(request.cofundingCap, request.currency) })}
+        />
+      ),
+    },
+    { key: 'fund', header: t('mdf.columns.fund'), cell: (request) => <FundCell fund={request.fund} note={request.fund?.periodLabel ?? ''} /> },
+    canDecide
+      ? {
+          key: 'decision',
+          header: t('mdf.columns.decision'),
+          cell: (request) => <MdfDecisionButtons size="xs" target={{ kind: 'request', id: request.id, label: requestLabel(request), amount: request.requestedAmount, currency: request.currency }} />,
+        }
+      : null,
+  ];
   return (
-    <Stack gap="sm">
-      <Stack align="flex-end">
-        <CsvExportButton path="/api/mdf/requests.csv" params={{ status: 'SUBMITTED' }} testId="request-queue-export" />
-      </Stack>
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {!data && loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
-      {data && rows.length === 0 ? <Text data-testid="request-queue-empty">{t('mdf.reviews.noRequests')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped verticalSpacing="sm" data-testid="request-queue">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('mdf.columns.activity')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.partner')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('mdf.columns.requested')}
-                </Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.fund')}</Table.Th>
-                {canDecide ? <Table.Th scope="col">{t('mdf.columns.decision')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((request) => {
-                const label = `${requestReference(request.number)} · ${request.title}`;
-                return (
-                  <Table.Tr key={request.id} data-testid="request-queue-row" data-request-id={request.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/mdf/requests/${request.id}`} fw={500}>
-                        {label}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t(`mdf.activityType.${request.activityType}`)} · {t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{request.fund?.organisation?.name ?? '—'}</Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" fw={500}>
-                        {format.money(request.requestedAmount, request.currency)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t('mdf.reviews.ofPlanned', { planned: format.money(request.plannedCost, request.currency), cap: format.money(request.cofundingCap, request.currency) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {request.fund ? (
-                        <>
-                          <AvailableLine balances={request.fund.balances} />
-                          <Text size="xs" c="dimmed">
-                            {request.fund.periodLabel}
-                          </Text>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    {canDecide ? (
-                      <Table.Td>
-                        <MdfDecisionButtons size="xs" target={{ kind: 'request', id: request.id, label, amount: request.requestedAmount, currency: request.currency }} />
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={data?.mdfRequests.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-    </Stack>
+    <QueuePanel
+      kind="request"
+      queue={data?.mdfRequests}
+      loading={loading}
+      error={error}
+      refetch={refetch}
+      fetchMore={fetchMore}
+      emptyText={t('mdf.reviews.noRequests')}
+      minWidth={960}
+      columns={columns}
+    />
   );
 }
 
@@ -138,88 +191,47 @@ function ClaimQueue({ canDecide }: { canDecide: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { data, loading, error, fetchMore, refetch } = useQuery(MdfClaimQueueDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
-  const rows = data?.mdfClaims.edges.map((edge) => edge.node) ?? [];
+  const columns: (MdfColumn<QueuedClaim> | null)[] = [
+    {
+      key: 'claim',
+      header: t('mdf.columns.claim'),
+      cell: (claim) => (
+        <ItemCell to={`/mdf/requests/${claim.requestId}`} label={claimLabel(claim)}>
+          {claim.request ? `${requestReference(claim.request.number)} · ` : ''}
+          {t('mdf.claim.submittedAt', { date: format.dateTime(claim.lastSubmittedAt) })}
+        </ItemCell>
+      ),
+    },
+    { key: 'partner', header: t('mdf.columns.partner'), cell: (claim) => claim.fund?.organisation?.name ?? '—' },
+    {
+      key: 'claimed',
+      header: t('mdf.columns.claimed'),
+      align: 'right',
+      cell: (claim) => (
+        <AmountCell
+          amount={format.money(claim.claimedAmount, claim.currency)}
+          note={t('mdf.reviews.ofApproved', {
+            approved: claim.request?.approvedAmount ? format.money(claim.request.approvedAmount, claim.currency) : '—',
+            cost: format.money(claim.actualCost, claim.currency),
+          })}
+        />
+      ),
+    },
+    { key: 'proof', header: t('mdf.columns.proof'), cell: (claim) => <ProofFileLinks files={claim.files} /> },
+    {
+      key: 'fund',
+      header: t('mdf.columns.fund'),
+      cell: (claim) => <FundCell fund={claim.fund} note={claim.fund ? t('mdf.reviews.reservedLine', { reserved: format.money(claim.fund.balances.reserved, claim.currency), period: claim.fund.periodLabel }) : ''} />,
+    },
+    canDecide
+      ? {
+          key: 'decision',
+          header: t('mdf.columns.decision'),
+          cell: (claim) => <MdfDecisionButtons size="xs" target={{ kind: 'claim', id: claim.id, label: claimLabel(claim), amount: claim.claimedAmount, currency: claim.currency }} />,
+        }
+      : null,
+  ];
   return (
-    <Stack gap="sm">
-      <Stack align="flex-end">
-        <CsvExportButton path="/api/mdf/claims.csv" params={{ status: 'SUBMITTED' }} testId="claim-queue-export" />
-      </Stack>
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {!data && loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
-      {data && rows.length === 0 ? <Text data-testid="claim-queue-empty">{t('mdf.reviews.noClaims')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={1040}>
-          <Table striped verticalSpacing="sm" data-testid="claim-queue">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('mdf.columns.claim')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.partner')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('mdf.columns.claimed')}
-                </Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.proof')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.columns.fund')}</Table.Th>
-                {canDecide ? <Table.Th scope="col">{t('mdf.columns.decision')}</Table.Th> : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((claim) => {
-                const label = `${claimReference(claim.number)} · ${claim.request?.title ?? ''}`;
-                return (
-                  <Table.Tr key={claim.id} data-testid="claim-queue-row" data-claim-id={claim.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/mdf/requests/${claim.requestId}`} fw={500}>
-                        {label}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {claim.request ? `${requestReference(claim.request.number)} · ` : ''}
-                        {t('mdf.claim.submittedAt', { date: format.dateTime(claim.lastSubmittedAt) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{claim.fund?.organisation?.name ?? '—'}</Table.Td>
-                    <Table.Td ta="right">
-                      <Text size="sm" fw={500}>
-                        {format.money(claim.claimedAmount, claim.currency)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t('mdf.reviews.ofApproved', {
-                          approved: claim.request?.approvedAmount ? format.money(claim.request.approvedAmount, claim.currency) : '—',
-                          cost: format.money(claim.actualCost, claim.currency),
-                        })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <ProofFileLinks files={claim.files} />
-                    </Table.Td>
-                    <Table.Td>
-                      {claim.fund ? (
-                        <>
-                          <AvailableLine balances={claim.fund.balances} />
-                          <Text size="xs" c="dimmed">
-                            {t('mdf.reviews.reservedLine', { reserved: format.money(claim.fund.balances.reserved, claim.currency), period: claim.fund.periodLabel })}
-                          </Text>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    {canDecide ? (
-                      <Table.Td>
-                        <MdfDecisionButtons size="xs" target={{ kind: 'claim', id: claim.id, label, amount: claim.claimedAmount, currency: claim.currency }} />
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={data?.mdfClaims.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-    </Stack>
+    <QueuePanel kind="claim" queue={data?.mdfClaims} loading={loading} error={error} refetch={refetch} fetchMore={fetchMore} emptyText={t('mdf.reviews.noClaims')} minWidth={1040} columns={columns} />
   );
 }

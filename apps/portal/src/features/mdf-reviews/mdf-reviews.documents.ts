@@ -9,12 +9,7 @@ export const MdfRequestQueueDocument = graphql(`
           ...MdfRequestRow
           cofundingCap
           fund {
-            id
-            periodLabel
-            organisation {
-              id
-              name
-            }
+            ...MdfFundOwner
             balances {
               ...MdfBalancesFields
             }
@@ -37,18 +32,11 @@ export const MdfClaimQueueDocument = graphql(`
         node {
           ...MdfClaimRow
           request {
-            id
-            number
-            title
+            ...MdfRequestRef
             approvedAmount
           }
           fund {
-            id
-            periodLabel
-            organisation {
-              id
-              name
-            }
+            ...MdfFundOwner
             balances {
               ...MdfBalancesFields
             }

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { DetailField } from '../../app/components/detail-field';
 import type { MdfRequestDetailQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
+import { ClaimDealsList } from './claim-deals';
 import { MdfDecisionButtons } from './mdf-decisions';
 import { ClaimStatusBadge, claimReference } from './mdf-status';
 import { ProofFileLinks } from './proof-files';
@@ -60,6 +61,7 @@ export function ClaimCard({ claim, manager, partner, requestTitle }: { claim: Cl
             {claim.notes}
           </Text>
         ) : null}
+        {claim.dealIds.length > 0 ? <ClaimDealsList organisationId={claim.organisationId} dealIds={claim.dealIds} /> : null}
         <div>
           <Text size="xs" c="dimmed" mb={2}>
             {t('mdf.claim.proof')}

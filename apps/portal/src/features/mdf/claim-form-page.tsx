@@ -1,18 +1,19 @@
+import type { ErrorLike } from '@apollo/client';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Center, Fieldset, Grid, Group, Loader, Progress, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Progress, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { claimCapMinor } from '@prm/domain/mdf';
 import { parsePercent } from '@prm/domain/money';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorAlert } from '../../app/errors/error-alert';
 import { FormErrorSummary } from '../../app/errors/form-error-summary';
 import type { ParsedError } from '../../app/errors/graphql-errors';
 import { useErrorMessage } from '../../app/errors/use-error-message';
-import { PageTitle } from '../../app/routing/page-title';
 import type { MdfClaimRequestFragment, MdfClaimResubmitDataQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
+import { ClaimDealsSelect } from './claim-deals';
 import { MDF_REFETCH } from './mdf-decisions';
+import { AmountInput, MdfFormFrame, MdfFormLayout, SideFigure } from './mdf-form-parts';
 import { MdfHttpError, uploadClaim } from './mdf-http';
 import { amountMinor, compareAmounts, plainAmount } from './mdf-money';
 import { MdfClaimFormDataDocument, MdfClaimResubmitDataDocument } from './mdf.documents';
@@ -33,7 +34,7 @@ interface ClaimValues {
 const EMPTY: ClaimValues = { actualCost: '', claimedAmount: '', attendees: '', leads: '', opportunities: '', pipeline: '', notes: '', comment: '' };
 const AMOUNTS = ['actualCost', 'claimedAmount', 'pipeline'] as const;
 const COUNTS = ['attendees', 'leads', 'opportunities'] as const;
-const SHOWN = new Set<string>([...AMOUNTS, ...COUNTS, 'notes', 'comment', 'files']);
+const SHOWN = new Set<string>([...AMOUNTS, ...COUNTS, 'notes', 'comment', 'files', 'dealIds']);
 const isFileField = (name: string) => name === 'files' || /^files\[\d+\]$/.test(name);
 
 type ExistingClaim = MdfClaimResubmitDataQuery['mdfClaim'];
@@ -63,26 +64,16 @@ export function ResubmitClaimPage() {
   );
 }
 
-function ClaimPageFrame(props: { requestId: string | null; loading: boolean; error: Parameters<typeof ErrorAlert>[0]['error']; onRetry: () => void; title: string; children: ReactNode }) {
+function ClaimPageFrame(props: { requestId: string | null; loading: boolean; error: ErrorLike | undefined; onRetry: () => void; title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="md">
-      {props.requestId ? (
-        <Anchor component={Link} to={`/mdf/requests/${props.requestId}`} size="sm">
-          ← {t('mdf.claimForm.back')}
-        </Anchor>
-      ) : null}
-      <PageTitle documentTitle={props.title}>{props.title}</PageTitle>
-      <ErrorAlert error={props.error} onRetry={props.onRetry} />
-      {props.loading ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
+    <MdfFormFrame back={props.requestId ? { to: `/mdf/requests/${props.requestId}`, label: t('mdf.claimForm.back') } : null} title={props.title} loading={props.loading} error={props.error} onRetry={props.onRetry}>
       {props.children}
-    </Stack>
+    </MdfFormFrame>
   );
 }
+
+const sameDeals = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id) => b.includes(id));
 
 const text = (value: number | string | null | undefined): string => (value === null || value === undefined ? '' : String(value));
 
@@ -98,6 +89,7 @@ function ClaimForm({ request, existing }: { request: MdfClaimRequestFragment; ex
       : EMPTY,
   );
   const [files, setFiles] = useState<PickedFile[]>([]);
+  const [dealIds, setDealIds] = useState<string[]>(() => [...(existing?.dealIds ?? [])]);
   const [missing, setMissing] = useState<string[]>([]);
   const [progress, setProgress] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
@@ -139,6 +131,8 @@ function ClaimForm({ request, existing }: { request: MdfClaimRequestFragment; ex
       opportunities: count(values.opportunities),
       pipeline: values.pipeline.trim() || undefined,
       notes: values.notes.trim() || undefined,
+      // Links are sent only when chosen or changed: re-sending them would record the won values again.
+      dealIds: sameDeals(dealIds, existing?.dealIds ?? []) ? undefined : dealIds,
       ...(existing ? { comment: values.comment.trim() || undefined } : {}),
     };
     const url = existing ? `/api/mdf/claims/${encodeURIComponent(existing.id)}/resubmit` : `/api/mdf/requests/${encodeURIComponent(request.id)}/claims`;
@@ -175,18 +169,16 @@ function ClaimForm({ request, existing }: { request: MdfClaimRequestFragment; ex
   const summary: ParsedError | null = missing.length > 0 ? { code: 'BAD_USER_INPUT', message: '', fields: Object.fromEntries(missing.map((name) => [name, []])) } : failure;
   const percent = progress === null ? null : Math.round(progress * 100);
 
-  const amount = (key: (typeof AMOUNTS)[number], required: boolean, description?: string) => (
-    <TextInput
+  const amount = (key: (typeof AMOUNTS)[number], required: boolean) => (
+    <AmountInput
       label={t(`mdf.claimForm.fields.${key}`)}
+      currency={currency}
       required={required}
-      description={description}
-      inputMode="decimal"
-      leftSection={<Text size="xs" c="dimmed">{currency}</Text>}
       value={values[key]}
-      onChange={(event) => set(key, event.currentTarget.value)}
+      onChange={(value) => set(key, value)}
       error={error(key)}
       disabled={sending || done !== null}
-      data-testid={`claim-${key}`}
+      testId={`claim-${key}`}
     />
   );
   const countInput = (key: (typeof COUNTS)[number]) => (
@@ -201,140 +193,122 @@ function ClaimForm({ request, existing }: { request: MdfClaimRequestFragment; ex
     />
   );
 
+  const side = (
+    <Stack gap={4} mt="sm">
+      <SideFigure label={t('mdf.columns.approved')} strong={600}>
+        {request.approvedAmount ? format.money(request.approvedAmount, currency) : '—'}
+      </SideFigure>
+      <SideFigure label={t('mdf.columns.dates')}>{t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) })}</SideFigure>
+      <SideFigure label={t('mdf.columns.claimDeadline')}>{format.day(request.claimDeadline)}</SideFigure>
+    </Stack>
+  );
+
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, lg: 8 }}>
-        <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="claim-form">
-          <Stack gap="lg">
-            {existing?.decisionComment ? (
-              <Alert color="yellow" title={t('mdf.notice.infoTitle')}>
-                {existing.decisionComment}
-              </Alert>
-            ) : null}
-            {late ? (
-              <Alert color="red" data-testid="claim-late">
-                {t('mdf.claimForm.late', { date: format.day(request.claimDeadline) })}
-              </Alert>
-            ) : null}
-            {openClaim ? <Alert color="orange">{t('mdf.claimForm.openClaim')}</Alert> : null}
-            <FormErrorSummary parsed={summary} isShown={(name) => SHOWN.has(name) || isFileField(name)} />
-            <Fieldset legend={t('mdf.claimForm.costs')}>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                {amount('actualCost', !existing)}
-                {amount('claimedAmount', !existing)}
-              </SimpleGrid>
-              <Text size="sm" mt="sm" c={overCap ? 'red.7' : undefined} role="status" aria-live="polite" data-testid="claim-cap" data-cap={cap ?? ''}>
-                {cap
-                  ? t('mdf.claimForm.cap', { cap: format.money(cap, currency), pct: format.percent(request.cofundingPct), approved: format.money(request.approvedAmount ?? '0', currency) })
-                  : t('mdf.claimForm.capPending', { pct: format.percent(request.cofundingPct), approved: format.money(request.approvedAmount ?? '0', currency) })}
+    <MdfFormLayout side={{ testId: 'claim-request', title: `${requestReference(request.number)} · ${request.title}`, children: side }}>
+      <form onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="claim-form">
+        <Stack gap="lg">
+          {existing?.decisionComment ? (
+            <Alert color="yellow" title={t('mdf.notice.infoTitle')}>
+              {existing.decisionComment}
+            </Alert>
+          ) : null}
+          {late ? (
+            <Alert color="red" data-testid="claim-late">
+              {t('mdf.claimForm.late', { date: format.day(request.claimDeadline) })}
+            </Alert>
+          ) : null}
+          {openClaim ? <Alert color="orange">{t('mdf.claimForm.openClaim')}</Alert> : null}
+          <FormErrorSummary parsed={summary} isShown={(name) => SHOWN.has(name) || isFileField(name)} />
+          <Fieldset legend={t('mdf.claimForm.costs')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              {amount('actualCost', !existing)}
+              {amount('claimedAmount', !existing)}
+            </SimpleGrid>
+            <Text size="sm" mt="sm" c={overCap ? 'red.7' : undefined} role="status" aria-live="polite" data-testid="claim-cap" data-cap={cap ?? ''}>
+              {cap
+                ? t('mdf.claimForm.cap', { cap: format.money(cap, currency), pct: format.percent(request.cofundingPct), approved: format.money(request.approvedAmount ?? '0', currency) })
+                : t('mdf.claimForm.capPending', { pct: format.percent(request.cofundingPct), approved: format.money(request.approvedAmount ?? '0', currency) })}
+            </Text>
+          </Fieldset>
+          <Fieldset legend={t('mdf.claimForm.results')}>
+            <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
+              {countInput('attendees')}
+              {countInput('leads')}
+              {countInput('opportunities')}
+              {amount('pipeline', false)}
+            </SimpleGrid>
+            <Textarea
+              mt="md"
+              label={t('mdf.claimForm.fields.notes')}
+              autosize
+              minRows={2}
+              maxLength={5000}
+              value={values.notes}
+              onChange={(event) => set('notes', event.currentTarget.value)}
+              error={error('notes')}
+              disabled={sending || done !== null}
+              data-testid="claim-notes"
+            />
+          </Fieldset>
+          <Fieldset legend={t('mdf.claimForm.influence')}>
+            <ClaimDealsSelect organisationId={request.organisationId} value={dealIds} onChange={setDealIds} disabled={sending || done !== null} error={serverField('dealIds')} />
+          </Fieldset>
+          <Fieldset legend={existing ? t('mdf.claimForm.moreProof') : t('mdf.claimForm.proof')}>
+            <ProofDropzone
+              files={files}
+              onChange={setFiles}
+              error={missing.includes('files') ? t('mdf.claimForm.filesRequired') : serverField('files')}
+              fileError={fileError}
+              disabled={sending || done !== null}
+            />
+          </Fieldset>
+          {existing ? (
+            <Textarea
+              label={t('mdf.claimForm.fields.comment')}
+              autosize
+              minRows={2}
+              maxLength={5000}
+              value={values.comment}
+              onChange={(event) => set('comment', event.currentTarget.value)}
+              error={error('comment')}
+              disabled={sending || done !== null}
+              data-testid="claim-comment"
+            />
+          ) : null}
+          {percent !== null ? (
+            <Stack gap={4}>
+              <Text size="sm" role="status" aria-live="polite" data-testid="upload-status">
+                {done ? t('mdf.claimForm.uploaded') : t('mdf.claimForm.uploading', { percent: format.percent(percent) })}
               </Text>
-            </Fieldset>
-            <Fieldset legend={t('mdf.claimForm.results')}>
-              <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
-                {countInput('attendees')}
-                {countInput('leads')}
-                {countInput('opportunities')}
-                {amount('pipeline', false)}
-              </SimpleGrid>
-              <Textarea
-                mt="md"
-                label={t('mdf.claimForm.fields.notes')}
-                autosize
-                minRows={2}
-                maxLength={5000}
-                value={values.notes}
-                onChange={(event) => set('notes', event.currentTarget.value)}
-                error={error('notes')}
-                disabled={sending || done !== null}
-                data-testid="claim-notes"
+              <Progress
+                value={percent}
+                size="lg"
+                animated={!done}
+                color={done ? 'teal' : 'indigo'}
+                aria-label={t('mdf.claimForm.progress')}
+                data-testid="upload-progress"
+                data-progress={percent}
               />
-            </Fieldset>
-            <Fieldset legend={existing ? t('mdf.claimForm.moreProof') : t('mdf.claimForm.proof')}>
-              <ProofDropzone
-                files={files}
-                onChange={setFiles}
-                error={missing.includes('files') ? t('mdf.claimForm.filesRequired') : serverField('files')}
-                fileError={fileError}
-                disabled={sending || done !== null}
-              />
-            </Fieldset>
-            {existing ? (
-              <Textarea
-                label={t('mdf.claimForm.fields.comment')}
-                autosize
-                minRows={2}
-                maxLength={5000}
-                value={values.comment}
-                onChange={(event) => set('comment', event.currentTarget.value)}
-                error={error('comment')}
-                disabled={sending || done !== null}
-                data-testid="claim-comment"
-              />
-            ) : null}
-            {percent !== null ? (
-              <Stack gap={4}>
-                <Text size="sm" role="status" aria-live="polite" data-testid="upload-status">
-                  {done ? t('mdf.claimForm.uploaded') : t('mdf.claimForm.uploading', { percent: format.percent(percent) })}
-                </Text>
-                <Progress
-                  value={percent}
-                  size="lg"
-                  animated={!done}
-                  color={done ? 'teal' : 'indigo'}
-                  aria-label={t('mdf.claimForm.progress')}
-                  data-testid="upload-progress"
-                  data-progress={percent}
-                />
-              </Stack>
-            ) : null}
-            {done ? (
-              <Alert color="teal" title={t('mdf.claimForm.doneTitle', { claim: claimReference(done.number) })} data-testid="claim-done">
-                <Button component={Link} to={`/mdf/requests/${request.id}`} variant="light" color="teal" mt="xs" data-testid="claim-done-link">
-                  {t('mdf.claimForm.toRequest')}
-                </Button>
-              </Alert>
-            ) : (
-              <Group justify="flex-end">
-                <Button component={Link} to={`/mdf/requests/${request.id}`} variant="default" disabled={sending}>
-                  {t('actions.cancel')}
-                </Button>
-                <Button type="submit" loading={sending} disabled={overCap} data-testid="claim-submit">
-                  {existing ? t('mdf.claimForm.resubmit') : t('mdf.claimForm.submit')}
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </form>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
-        <Card withBorder padding="md" data-testid="claim-request">
-          <Title order={2} size="h4">
-            {requestReference(request.number)} · {request.title}
-          </Title>
-          <Stack gap={4} mt="sm">
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('mdf.columns.approved')}
-              </Text>
-              <Text size="sm" fw={600}>
-                {request.approvedAmount ? format.money(request.approvedAmount, currency) : '—'}
-              </Text>
+            </Stack>
+          ) : null}
+          {done ? (
+            <Alert color="teal" title={t('mdf.claimForm.doneTitle', { claim: claimReference(done.number) })} data-testid="claim-done">
+              <Button component={Link} to={`/mdf/requests/${request.id}`} variant="light" color="teal" mt="xs" data-testid="claim-done-link">
+                {t('mdf.claimForm.toRequest')}
+              </Button>
+            </Alert>
+          ) : (
+            <Group justify="flex-end">
+              <Button component={Link} to={`/mdf/requests/${request.id}`} variant="default" disabled={sending}>
+                {t('actions.cancel')}
+              </Button>
+              <Button type="submit" loading={sending} disabled={overCap} data-testid="claim-submit">
+                {existing ? t('mdf.claimForm.resubmit') : t('mdf.claimForm.submit')}
+              </Button>
             </Group>
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('mdf.columns.dates')}
-              </Text>
-              <Text size="sm">{t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) })}</Text>
-            </Group>
-            <Group justify="space-between">
-              <Text size="sm" c="dimmed">
-                {t('mdf.columns.claimDeadline')}
-              </Text>
-              <Text size="sm">{format.day(request.claimDeadline)}</Text>
-            </Group>
-          </Stack>
-        </Card>
-      </Grid.Col>
-    </Grid>
+          )}
+        </Stack>
+      </form>
+    </MdfFormLayout>
   );
 }

@@ -1,13 +1,12 @@
-import type { ErrorLike } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { ExtendMdfClaimDeadlineDocument } from '../mdf-reviews/mdf-reviews.documents';
 import { MDF_REFETCH } from './mdf-decisions';
+import { useRun } from './use-run';
 
 /** A channel manager grants a later claim deadline, with the reason kept in the timeline. */
 export function ExtendDeadlineForm({ requestId, current, onDone }: { requestId: string; current: string; onDone: () => void }) {
@@ -17,24 +16,17 @@ export function ExtendDeadlineForm({ requestId, current, onDone }: { requestId: 
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorLike | null>(null);
+  const { error, busy, run } = useRun();
   const { parsed, field } = useFieldErrors(error);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTouched(true);
     if (!until || !reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await extend({ variables: { id: requestId, until, reason: reason.trim() } });
       onDone();
-    } catch (caught) {
-      setError(asErrorLike(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

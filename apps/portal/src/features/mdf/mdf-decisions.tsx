@@ -1,10 +1,8 @@
-import type { ErrorLike } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReasonForm } from '../../app/components/reason-form';
-import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { useFormat } from '../../i18n/use-format';
@@ -17,6 +15,7 @@ import {
   RequestMdfRequestInfoDocument,
 } from '../mdf-reviews/mdf-reviews.documents';
 import { amountMinor, compareAmounts } from './mdf-money';
+import { useRun } from './use-run';
 
 /** Queries that show requests, claims or balances: refetched after a decision (only those on screen run). */
 export const MDF_REFETCH = ['MdfRequestQueue', 'MdfClaimQueue', 'MdfRequestDetail', 'MdfPayableClaims', 'MdfFundAdmin', 'MyMdfFunds', 'MdfFundActivity'];
@@ -105,8 +104,7 @@ function ApproveForm({ target, onDone, onCancel }: { target: DecisionTarget; onD
   const [approveClaim] = useMutation(ApproveMdfClaimDocument, options);
   const [amount, setAmount] = useState(target.amount);
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorLike | null>(null);
+  const { error, busy, run } = useRun();
   const { parsed, field } = useFieldErrors(error);
   const invalid = amountMinor(amount, target.currency) === null || (amountMinor(amount, target.currency) ?? 0n) <= 0n;
   const tooHigh = compareAmounts(amount, target.amount, target.currency) === 1;
@@ -115,18 +113,12 @@ function ApproveForm({ target, onDone, onCancel }: { target: DecisionTarget; onD
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (invalid || tooHigh) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const variables = { id: target.id, amount: amount.trim(), comment: comment.trim() || undefined };
       if (target.kind === 'request') await approveRequest({ variables });
       else await approveClaim({ variables });
       onDone();
-    } catch (caught) {
-      setError(asErrorLike(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -93,6 +93,41 @@ export const MdfClaimRowFragment = graphql(`
   }
 `);
 
+/** The fund of a queue row: its period and its partner. */
+export const MdfFundOwnerFragment = graphql(`
+  fragment MdfFundOwner on MdfFund {
+    id
+    periodLabel
+    organisation {
+      id
+      name
+    }
+  }
+`);
+
+/** The request a claim row names. */
+export const MdfRequestRefFragment = graphql(`
+  fragment MdfRequestRef on MdfRequest {
+    id
+    number
+    title
+  }
+`);
+
+/** A claim with its results, its answer and the deals it links: what the claim card and the resubmit form show. */
+export const MdfClaimDetailFragment = graphql(`
+  fragment MdfClaimDetail on MdfClaim {
+    ...MdfClaimRow
+    attendees
+    leads
+    opportunities
+    pipeline
+    notes
+    decisionComment
+    dealIds
+  }
+`);
+
 export const MyMdfFundsDocument = graphql(`
   query MyMdfFunds($first: Int!, $after: String) {
     mdfFunds(first: $first, after: $after) {
@@ -223,13 +258,7 @@ export const MdfRequestDetailDocument = graphql(`
         }
       }
       claims {
-        ...MdfClaimRow
-        attendees
-        leads
-        opportunities
-        pipeline
-        notes
-        decisionComment
+        ...MdfClaimDetail
       }
       timeline {
         ...MdfTimelineEntryFields
@@ -280,15 +309,40 @@ export const MdfClaimFormDataDocument = graphql(`
 export const MdfClaimResubmitDataDocument = graphql(`
   query MdfClaimResubmitData($id: ID!) {
     mdfClaim(id: $id) {
-      ...MdfClaimRow
-      attendees
-      leads
-      opportunities
-      pipeline
-      notes
-      decisionComment
+      ...MdfClaimDetail
       request {
         ...MdfClaimRequest
+      }
+    }
+  }
+`);
+
+export const MdfWonDealFragment = graphql(`
+  fragment MdfWonDeal on DealRegistration {
+    id
+    number
+    customerName
+    currency
+    actualMrr
+    actualOneTime
+  }
+`);
+
+/**
+ * Won deal registrations a claim may link to (the influenced revenue): the partner's own, or, for vendor
+ * staff, those of the organisation named. The API takes at most 100 a page, and a claim links at most 50.
+ */
+export const MdfWonDealsDocument = graphql(`
+  query MdfWonDeals($organisationId: ID) {
+    dealRegistrations(first: 100, filter: { statuses: ["WON"], organisationId: $organisationId }) {
+      edges {
+        node {
+          ...MdfWonDeal
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
       }
     }
   }

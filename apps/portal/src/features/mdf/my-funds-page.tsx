@@ -1,16 +1,17 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Center, Group, Loader, Select, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { PageTitle } from '../../app/routing/page-title';
-import type { MyMdfFundsQuery } from '../../gql/graphql';
+import type { MdfFundActivityQuery, MyMdfFundsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { FundBalances } from './fund-balances';
 import { amountMinor } from './mdf-money';
 import { MdfFundActivityDocument, MyMdfFundsDocument } from './mdf.documents';
 import { ClaimStatusBadge, claimReference, RequestStatusBadge, requestReference } from './mdf-status';
+import { type MdfColumn, MdfTable, PageLoader } from './mdf-table';
 
 type Fund = MyMdfFundsQuery['mdfFunds']['edges'][number]['node'];
 
@@ -39,11 +40,7 @@ export default function MyFundsPage() {
         </Text>
       </div>
       <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {loading && !data ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
+      {loading && !data ? <PageLoader /> : null}
       {expiring.map((f) => (
         <Alert key={f.id} color="orange" title={t('mdf.funds.expiringTitle')} data-testid="expiring-fund">
           {t('mdf.funds.expiring', {
@@ -107,6 +104,10 @@ export default function MyFundsPage() {
   );
 }
 
+type FundRequest = MdfFundActivityQuery['mdfRequests']['edges'][number]['node'];
+type FundClaim = MdfFundActivityQuery['mdfClaims']['edges'][number]['node'];
+type BudgetChange = Fund['budgetChanges'][number];
+
 /** The fund's requests, its claims and how its budget came about, one tab each. */
 function FundActivity({ fund }: { fund: Fund }) {
   const { t } = useTranslation();
@@ -115,6 +116,66 @@ function FundActivity({ fund }: { fund: Fund }) {
   const requests = data?.mdfRequests.edges.map((edge) => edge.node) ?? [];
   const claims = data?.mdfClaims.edges.map((edge) => edge.node) ?? [];
   const money = (value: string | null | undefined, currency: string) => (value ? format.money(value, currency) : '—');
+  const requestColumns: MdfColumn<FundRequest>[] = [
+    {
+      key: 'activity',
+      header: t('mdf.columns.activity'),
+      cell: (request) => (
+        <>
+          <Anchor component={Link} to={`/mdf/requests/${request.id}`} fw={500}>
+            {requestReference(request.number)} · {request.title}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t(`mdf.activityType.${request.activityType}`)}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'status', header: t('mdf.columns.status'), cell: (request) => <RequestStatusBadge status={request.status} /> },
+    { key: 'dates', header: t('mdf.columns.dates'), cell: (request) => t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) }) },
+    { key: 'requested', header: t('mdf.columns.requested'), align: 'right', cell: (request) => money(request.requestedAmount, request.currency) },
+    { key: 'approved', header: t('mdf.columns.approved'), align: 'right', cell: (request) => money(request.approvedAmount, request.currency) },
+    { key: 'deadline', header: t('mdf.columns.claimDeadline'), cell: (request) => (request.status === 'APPROVED' ? format.day(request.claimDeadline) : '—') },
+  ];
+  const claimColumns: MdfColumn<FundClaim>[] = [
+    {
+      key: 'claim',
+      header: t('mdf.columns.claim'),
+      cell: (claim) => (
+        <Anchor component={Link} to={`/mdf/requests/${claim.requestId}`} fw={500}>
+          {claimReference(claim.number)} · {claim.request?.title ?? ''}
+        </Anchor>
+      ),
+    },
+    { key: 'status', header: t('mdf.columns.status'), cell: (claim) => <ClaimStatusBadge status={claim.status} /> },
+    { key: 'claimed', header: t('mdf.columns.claimed'), align: 'right', cell: (claim) => money(claim.claimedAmount, claim.currency) },
+    { key: 'approved', header: t('mdf.columns.approved'), align: 'right', cell: (claim) => money(claim.approvedAmount, claim.currency) },
+    { key: 'submitted', header: t('mdf.columns.submitted'), cell: (claim) => format.dateTime(claim.lastSubmittedAt) },
+    {
+      key: 'payment',
+      header: t('mdf.columns.payment'),
+      cell: (claim) => (claim.paymentDate ? t('mdf.paidOn', { date: format.day(claim.paymentDate), reference: claim.paymentReference ?? '' }) : '—'),
+    },
+  ];
+  const historyColumns: MdfColumn<BudgetChange>[] = [
+    { key: 'when', header: t('mdf.history.when'), cell: (change) => format.dateTime(change.at) },
+    { key: 'kind', header: t('mdf.history.kind'), cell: (change) => t(`mdf.history.kinds.${change.kind === 'ACCRUAL' || change.kind === 'ADJUSTMENT' ? change.kind : 'ALLOCATION'}`) },
+    { key: 'before', header: t('mdf.history.before'), align: 'right', cell: (change) => format.money(change.before, change.currency) },
+    { key: 'after', header: t('mdf.history.after'), align: 'right', cell: (change) => format.money(change.after, change.currency) },
+    {
+      key: 'basis',
+      header: t('mdf.history.basis'),
+      cell: (change) =>
+        change.kind === 'ACCRUAL' && change.revenue && change.rate
+          ? t('mdf.history.accrualBasis', {
+              rate: format.percent(change.rate),
+              revenue: format.money(change.revenue, change.revenueCurrency ?? change.currency),
+              from: change.referenceStart ? format.day(change.referenceStart) : '—',
+              to: change.referenceEnd ? format.day(change.referenceEnd) : '—',
+            })
+          : (change.reason ?? '—'),
+    },
+  ];
   return (
     <Tabs defaultValue="requests" keepMounted={false}>
       <Tabs.List>
@@ -131,127 +192,14 @@ function FundActivity({ fund }: { fund: Fund }) {
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       <Tabs.Panel value="requests" pt="sm">
         {data && requests.length === 0 ? <Text size="sm">{t('mdf.funds.noRequests')}</Text> : null}
-        {requests.length > 0 ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" data-testid="fund-requests">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('mdf.columns.activity')}</Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.status')}</Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.dates')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('mdf.columns.requested')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('mdf.columns.approved')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.claimDeadline')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {requests.map((request) => (
-                  <Table.Tr key={request.id} data-testid="fund-request-row" data-request-id={request.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/mdf/requests/${request.id}`} fw={500}>
-                        {requestReference(request.number)} · {request.title}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t(`mdf.activityType.${request.activityType}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RequestStatusBadge status={request.status} />
-                    </Table.Td>
-                    <Table.Td>{t('mdf.dateRange', { from: format.day(request.startDate), to: format.day(request.endDate) })}</Table.Td>
-                    <Table.Td ta="right">{money(request.requestedAmount, request.currency)}</Table.Td>
-                    <Table.Td ta="right">{money(request.approvedAmount, request.currency)}</Table.Td>
-                    <Table.Td>{request.status === 'APPROVED' ? format.day(request.claimDeadline) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        {requests.length > 0 ? <MdfTable rows={requests} columns={requestColumns} minWidth={760} highlightOnHover testId="fund-requests" rowTestId="fund-request-row" rowIdAttribute="request-id" /> : null}
       </Tabs.Panel>
       <Tabs.Panel value="claims" pt="sm">
         {data && claims.length === 0 ? <Text size="sm">{t('mdf.funds.noClaims')}</Text> : null}
-        {claims.length > 0 ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover verticalSpacing="sm" data-testid="fund-claims">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('mdf.columns.claim')}</Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.status')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('mdf.columns.claimed')}
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('mdf.columns.approved')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.submitted')}</Table.Th>
-                  <Table.Th scope="col">{t('mdf.columns.payment')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {claims.map((claim) => (
-                  <Table.Tr key={claim.id} data-testid="fund-claim-row" data-claim-id={claim.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/mdf/requests/${claim.requestId}`} fw={500}>
-                        {claimReference(claim.number)} · {claim.request?.title ?? ''}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <ClaimStatusBadge status={claim.status} />
-                    </Table.Td>
-                    <Table.Td ta="right">{money(claim.claimedAmount, claim.currency)}</Table.Td>
-                    <Table.Td ta="right">{money(claim.approvedAmount, claim.currency)}</Table.Td>
-                    <Table.Td>{format.dateTime(claim.lastSubmittedAt)}</Table.Td>
-                    <Table.Td>{claim.paymentDate ? t('mdf.paidOn', { date: format.day(claim.paymentDate), reference: claim.paymentReference ?? '' }) : '—'}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
+        {claims.length > 0 ? <MdfTable rows={claims} columns={claimColumns} minWidth={760} highlightOnHover testId="fund-claims" rowTestId="fund-claim-row" rowIdAttribute="claim-id" /> : null}
       </Tabs.Panel>
       <Tabs.Panel value="history" pt="sm">
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm" data-testid="budget-history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('mdf.history.when')}</Table.Th>
-                <Table.Th scope="col">{t('mdf.history.kind')}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('mdf.history.before')}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {t('mdf.history.after')}
-                </Table.Th>
-                <Table.Th scope="col">{t('mdf.history.basis')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {fund.budgetChanges.map((change) => (
-                <Table.Tr key={change.id} data-testid="budget-change">
-                  <Table.Td>{format.dateTime(change.at)}</Table.Td>
-                  <Table.Td>{t(`mdf.history.kinds.${change.kind === 'ACCRUAL' || change.kind === 'ADJUSTMENT' ? change.kind : 'ALLOCATION'}`)}</Table.Td>
-                  <Table.Td ta="right">{format.money(change.before, change.currency)}</Table.Td>
-                  <Table.Td ta="right">{format.money(change.after, change.currency)}</Table.Td>
-                  <Table.Td>
-                    {change.kind === 'ACCRUAL' && change.revenue && change.rate
-                      ? t('mdf.history.accrualBasis', {
-                          rate: format.percent(change.rate),
-                          revenue: format.money(change.revenue, change.revenueCurrency ?? change.currency),
-                          from: change.referenceStart ? format.day(change.referenceStart) : '—',
-                          to: change.referenceEnd ? format.day(change.referenceEnd) : '—',
-                        })
-                      : (change.reason ?? '—')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <MdfTable rows={fund.budgetChanges} columns={historyColumns} minWidth={640} testId="budget-history" rowTestId="budget-change" />
       </Tabs.Panel>
     </Tabs>
   );

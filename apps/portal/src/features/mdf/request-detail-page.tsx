@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Center, Grid, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Grid, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { MDF_REFETCH, MdfDecisionButtons } from './mdf-decisions';
 import { CancelMdfRequestDocument, MdfRequestDetailDocument, SubmitMdfRequestDocument } from './mdf.documents';
 import { RequestStatusBadge, requestReference } from './mdf-status';
 import { MdfTimeline } from './mdf-timeline';
+import { PageLoader } from './mdf-table';
 
 type Request = MdfRequestDetailQuery['mdfRequest'];
 type Dialog = 'resubmit' | 'cancel' | 'comment' | 'extend';
@@ -41,11 +42,7 @@ export default function RequestDetailPage() {
       <Anchor component={Link} to={partner ? '/mdf' : '/mdf-reviews'} size="sm">
         ← {partner ? t('mdf.funds.title') : t('mdf.reviews.title')}
       </Anchor>
-      {loading && !data ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
+      {loading && !data ? <PageLoader /> : null}
       <ErrorAlert error={error} onRetry={() => void refetch()} />
       {request ? <RequestDetail request={request} partner={partner} manager={manager} /> : null}
     </Stack>

@@ -1,15 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Center, Fieldset, Grid, Group, Loader, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ErrorAlert } from '../../app/errors/error-alert';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { FormErrorSummary } from '../../app/errors/form-error-summary';
 import type { ParsedError } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
-import { PageTitle } from '../../app/routing/page-title';
 import type { MdfActivityType, MdfFundSummaryFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
+import { AmountInput, MdfFormFrame, MdfFormLayout, SideFigure } from './mdf-form-parts';
 import { amountMinor, coFundingCap, compareAmounts } from './mdf-money';
 import { CreateMdfRequestDocument, MdfRequestFormDataDocument } from './mdf.documents';
 import { ACTIVITY_TYPES } from './mdf-status';
@@ -54,20 +53,10 @@ export default function RequestFormPage() {
   const tier = data?.tierStatus.find((status) => status.program.id === fund?.programId);
 
   return (
-    <Stack gap="md">
-      <Anchor component={Link} to="/mdf" size="sm">
-        ← {t('mdf.funds.title')}
-      </Anchor>
-      <PageTitle documentTitle={t('mdf.requestForm.title')}>{t('mdf.requestForm.title')}</PageTitle>
+    <MdfFormFrame back={{ to: '/mdf', label: t('mdf.funds.title') }} title={t('mdf.requestForm.title')} loading={loading && !data} error={error} onRetry={() => void refetch()}>
       {!fundId ? <Text>{t('mdf.requestForm.noFund')}</Text> : null}
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {loading && !data ? (
-        <Center p="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : null}
       {fund ? <RequestForm fund={fund} cofundingPct={tier?.currentTier.benefits.mdfCofundingPct ?? null} tierName={tier?.currentTier.name ?? null} /> : null}
-    </Stack>
+    </MdfFormFrame>
   );
 }
 
@@ -146,132 +135,126 @@ function RequestForm({ fund, cofundingPct, tierName }: { fund: MdfFundSummaryFra
       data-testid={`request-${key}`}
     />
   );
-  const amount = (key: 'plannedCost' | 'requestedAmount' | 'expectedPipeline', required: boolean, description?: string) => (
-    <TextInput
+  const amount = (key: 'plannedCost' | 'requestedAmount' | 'expectedPipeline', required: boolean) => (
+    <AmountInput
       label={t(`mdf.requestForm.fields.${key}`)}
+      currency={currency}
       required={required}
-      description={description}
-      inputMode="decimal"
-      leftSection={<Text size="xs" c="dimmed">{currency}</Text>}
       value={values[key]}
-      onChange={(event) => set(key, event.currentTarget.value)}
+      onChange={(value) => set(key, value)}
       error={error(key)}
-      data-testid={`request-${key}`}
+      testId={`request-${key}`}
     />
   );
 
+  const side = (
+    <>
+      <Text size="sm" c="dimmed" mb="sm">
+        {tierName && cofundingPct !== null ? t('mdf.requestForm.tierShare', { tier: tierName, pct: format.percent(cofundingPct) }) : null}
+      </Text>
+      <FundBalancesCompact fund={fund} />
+    </>
+  );
+
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, lg: 8 }}>
-        <form onSubmit={handleSubmit} noValidate data-testid="request-form">
-          <Stack gap="lg">
-            <FormErrorSummary parsed={summary} isShown={(name) => SHOWN.has(name)} />
-            <Fieldset legend={t('mdf.requestForm.activity')}>
-              <Stack gap="md">
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                  <Select
-                    label={t('mdf.requestForm.fields.activityType')}
-                    required
-                    allowDeselect={false}
-                    placeholder={t('mdf.requestForm.chooseType')}
-                    value={values.activityType}
-                    onChange={(type) => set('activityType', ACTIVITY_TYPES.find((a) => a === type) ?? null)}
-                    data={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(`mdf.activityType.${type}`) }))}
-                    error={error('activityType')}
-                    data-testid="request-activityType"
-                  />
-                  {text('title', true)}
-                </SimpleGrid>
-                <Textarea
-                  label={t('mdf.requestForm.fields.description')}
-                  autosize
-                  minRows={3}
-                  maxLength={5000}
-                  value={values.description}
-                  onChange={(event) => set('description', event.currentTarget.value)}
-                  error={error('description')}
-                  data-testid="request-description"
-                />
-                {text('targetAudience')}
-                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                  <TextInput
-                    type="date"
-                    label={t('mdf.requestForm.fields.startDate')}
-                    required
-                    min={fund.periodStart}
-                    max={fund.periodEnd}
-                    value={values.startDate}
-                    onChange={(event) => set('startDate', event.currentTarget.value)}
-                    error={error('startDate')}
-                    data-testid="request-startDate"
-                  />
-                  <TextInput
-                    type="date"
-                    label={t('mdf.requestForm.fields.endDate')}
-                    required
-                    min={values.startDate || fund.periodStart}
-                    max={fund.periodEnd}
-                    value={values.endDate}
-                    onChange={(event) => set('endDate', event.currentTarget.value)}
-                    error={error('endDate')}
-                    data-testid="request-endDate"
-                  />
-                </SimpleGrid>
-                <Text size="xs" c="dimmed">
-                  {t('mdf.requestForm.window', { from: format.day(fund.periodStart), to: format.day(fund.periodEnd) })}
-                </Text>
-              </Stack>
-            </Fieldset>
-            <Fieldset legend={t('mdf.requestForm.money')}>
+    <MdfFormLayout side={{ testId: 'request-fund', title: t('mdf.funds.fundFor', { period: fund.periodLabel }), children: side }}>
+      <form onSubmit={handleSubmit} noValidate data-testid="request-form">
+        <Stack gap="lg">
+          <FormErrorSummary parsed={summary} isShown={(name) => SHOWN.has(name)} />
+          <Fieldset legend={t('mdf.requestForm.activity')}>
+            <Stack gap="md">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-                {amount('plannedCost', true)}
-                {amount('requestedAmount', true)}
+                <Select
+                  label={t('mdf.requestForm.fields.activityType')}
+                  required
+                  allowDeselect={false}
+                  placeholder={t('mdf.requestForm.chooseType')}
+                  value={values.activityType}
+                  onChange={(type) => set('activityType', ACTIVITY_TYPES.find((a) => a === type) ?? null)}
+                  data={ACTIVITY_TYPES.map((type) => ({ value: type, label: t(`mdf.activityType.${type}`) }))}
+                  error={error('activityType')}
+                  data-testid="request-activityType"
+                />
+                {text('title', true)}
               </SimpleGrid>
-              <Text size="sm" mt="sm" c={overCap ? 'red.7' : overAvailable ? 'orange.8' : undefined} role="status" aria-live="polite" data-testid="cofunding-cap" data-cap={cap ?? ''}>
-                {cofundingPct === null
-                  ? t('mdf.requestForm.noTier')
-                  : cap === null
-                    ? t('mdf.requestForm.capPending', { pct: format.percent(cofundingPct) })
-                    : t('mdf.requestForm.cap', { cap: format.money(cap, currency), pct: format.percent(cofundingPct) })}
-                {overAvailable ? ` ${t('mdf.requestForm.overAvailable', { available: format.money(fund.balances.available, currency) })}` : ''}
-              </Text>
-            </Fieldset>
-            <Fieldset legend={t('mdf.requestForm.results')}>
+              <Textarea
+                label={t('mdf.requestForm.fields.description')}
+                autosize
+                minRows={3}
+                maxLength={5000}
+                value={values.description}
+                onChange={(event) => set('description', event.currentTarget.value)}
+                error={error('description')}
+                data-testid="request-description"
+              />
+              {text('targetAudience')}
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
                 <TextInput
-                  label={t('mdf.requestForm.fields.expectedLeads')}
-                  inputMode="numeric"
-                  value={values.expectedLeads}
-                  onChange={(event) => set('expectedLeads', event.currentTarget.value.replace(/\D/g, ''))}
-                  error={error('expectedLeads')}
-                  data-testid="request-expectedLeads"
+                  type="date"
+                  label={t('mdf.requestForm.fields.startDate')}
+                  required
+                  min={fund.periodStart}
+                  max={fund.periodEnd}
+                  value={values.startDate}
+                  onChange={(event) => set('startDate', event.currentTarget.value)}
+                  error={error('startDate')}
+                  data-testid="request-startDate"
                 />
-                {amount('expectedPipeline', false)}
+                <TextInput
+                  type="date"
+                  label={t('mdf.requestForm.fields.endDate')}
+                  required
+                  min={values.startDate || fund.periodStart}
+                  max={fund.periodEnd}
+                  value={values.endDate}
+                  onChange={(event) => set('endDate', event.currentTarget.value)}
+                  error={error('endDate')}
+                  data-testid="request-endDate"
+                />
               </SimpleGrid>
-            </Fieldset>
-            <Group justify="flex-end">
-              <Button variant="default" loading={created.loading && !submitting} disabled={created.loading && submitting} onClick={() => void save(false)} data-testid="request-save-draft">
-                {t('mdf.requestForm.saveDraft')}
-              </Button>
-              <Button type="submit" loading={created.loading && submitting} disabled={(created.loading && !submitting) || overCap} data-testid="request-submit">
-                {t('mdf.requestForm.submit')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
-        <Card withBorder padding="md" data-testid="request-fund">
-          <Title order={2} size="h4">
-            {t('mdf.funds.fundFor', { period: fund.periodLabel })}
-          </Title>
-          <Text size="sm" c="dimmed" mb="sm">
-            {tierName && cofundingPct !== null ? t('mdf.requestForm.tierShare', { tier: tierName, pct: format.percent(cofundingPct) }) : null}
-          </Text>
-          <FundBalancesCompact fund={fund} />
-        </Card>
-      </Grid.Col>
-    </Grid>
+              <Text size="xs" c="dimmed">
+                {t('mdf.requestForm.window', { from: format.day(fund.periodStart), to: format.day(fund.periodEnd) })}
+              </Text>
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={t('mdf.requestForm.money')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              {amount('plannedCost', true)}
+              {amount('requestedAmount', true)}
+            </SimpleGrid>
+            <Text size="sm" mt="sm" c={overCap ? 'red.7' : overAvailable ? 'orange.8' : undefined} role="status" aria-live="polite" data-testid="cofunding-cap" data-cap={cap ?? ''}>
+              {cofundingPct === null
+                ? t('mdf.requestForm.noTier')
+                : cap === null
+                  ? t('mdf.requestForm.capPending', { pct: format.percent(cofundingPct) })
+                  : t('mdf.requestForm.cap', { cap: format.money(cap, currency), pct: format.percent(cofundingPct) })}
+              {overAvailable ? ` ${t('mdf.requestForm.overAvailable', { available: format.money(fund.balances.available, currency) })}` : ''}
+            </Text>
+          </Fieldset>
+          <Fieldset legend={t('mdf.requestForm.results')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label={t('mdf.requestForm.fields.expectedLeads')}
+                inputMode="numeric"
+                value={values.expectedLeads}
+                onChange={(event) => set('expectedLeads', event.currentTarget.value.replace(/\D/g, ''))}
+                error={error('expectedLeads')}
+                data-testid="request-expectedLeads"
+              />
+              {amount('expectedPipeline', false)}
+            </SimpleGrid>
+          </Fieldset>
+          <Group justify="flex-end">
+            <Button variant="default" loading={created.loading && !submitting} disabled={created.loading && submitting} onClick={() => void save(false)} data-testid="request-save-draft">
+              {t('mdf.requestForm.saveDraft')}
+            </Button>
+            <Button type="submit" loading={created.loading && submitting} disabled={(created.loading && !submitting) || overCap} data-testid="request-submit">
+              {t('mdf.requestForm.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </MdfFormLayout>
   );
 }
 
@@ -282,14 +265,9 @@ function FundBalancesCompact({ fund }: { fund: MdfFundSummaryFragment }) {
   return (
     <Stack gap={4}>
       {(['available', 'budget', 'reserved', 'paid'] as const).map((figure) => (
-        <Group key={figure} justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t(`mdf.balances.${figure}`)}
-          </Text>
-          <Text size="sm" fw={figure === 'available' ? 700 : 500}>
-            {format.money(fund.balances[figure], fund.currency)}
-          </Text>
-        </Group>
+        <SideFigure key={figure} label={t(`mdf.balances.${figure}`)} strong={figure === 'available' ? 700 : 500}>
+          {format.money(fund.balances[figure], fund.currency)}
+        </SideFigure>
       ))}
       <Text size="xs" c="dimmed" mt="xs">
         {t('mdf.funds.expiresOn', { date: format.day(fund.expiresOn), days: fund.claimDeadlineDays })}

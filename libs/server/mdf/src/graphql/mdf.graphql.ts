@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { type CLAIM_STATUSES, type FUND_PERIOD_KINDS, type REQUEST_STATUSES } from '@prm/domain/mdf';
-import { CalendarDate, ConnectionType, CurrencyCode, EntityId, MoneyAmount, Text } from '@prm/server/core';
+import { CalendarDate, ConnectionType, CurrencyCode, EntityId, IdArgs, MoneyAmount, Text } from '@prm/server/core';
 import { OrganisationModel } from '@prm/server/identity';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import type { ACTIVITY_TYPES } from '../services/mdf.types';
@@ -181,10 +181,8 @@ export class MdfReportFilter {
   @Field(() => String, { nullable: true, description: 'Funds whose period starts on or before this day' }) @IsOptional() @CalendarDate() periodTo?: string;
 }
 
-/** The `claim` JSON field of the multipart claim upload (HTTP). */
-export class MdfClaimInput {
-  @MoneyAmount() actualCost: string;
-  @MoneyAmount() claimedAmount: string;
+/** What a claim reports besides its amounts (HTTP, new and resubmitted claims alike). */
+abstract class MdfClaimResultsInput {
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) attendees?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) leads?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) opportunities?: number;
@@ -193,62 +191,55 @@ export class MdfClaimInput {
   @IsOptional() @Text(LONG_TEXT) notes?: string;
 }
 
+/** The `claim` JSON field of the multipart claim upload (HTTP). */
+export class MdfClaimInput extends MdfClaimResultsInput {
+  @MoneyAmount() actualCost: string;
+  @MoneyAmount() claimedAmount: string;
+}
+
 /** The optional `claim` JSON field of a resubmission. */
-export class MdfClaimResubmitInput {
+export class MdfClaimResubmitInput extends MdfClaimResultsInput {
   @IsOptional() @MoneyAmount() actualCost?: string;
   @IsOptional() @MoneyAmount() claimedAmount?: string;
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) attendees?: number;
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) leads?: number;
-  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) opportunities?: number;
-  @IsOptional() @MoneyAmount() pipeline?: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'Not a valid id.' }) dealIds?: string[];
-  @IsOptional() @Text(LONG_TEXT) notes?: string;
   @IsOptional() @Text(LONG_TEXT) comment?: string;
 }
 
 // ---- args ----
 
 @ArgsType()
-export class MdfDecisionArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class MdfDecisionArgs extends IdArgs {
   @Field(() => String, { nullable: true, description: 'Default: the full amount; a lower amount approves partially' }) @IsOptional() @MoneyAmount() amount?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @Text(LONG_TEXT) comment?: string;
 }
 
 @ArgsType()
-export class MdfReasonArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class MdfReasonArgs extends IdArgs {
   @Field(() => String) @Text(LONG_TEXT) reason: string;
 }
 
 @ArgsType()
-export class MdfCommentArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class MdfCommentArgs extends IdArgs {
   @Field(() => String) @Text(LONG_TEXT) comment: string;
 }
 
 @ArgsType()
-export class MdfOptionalCommentArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class MdfOptionalCommentArgs extends IdArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @Text(LONG_TEXT) comment?: string;
 }
 
 @ArgsType()
-export class MdfCancelArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class MdfCancelArgs extends IdArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @Text(LONG_TEXT) reason?: string;
 }
 
 @ArgsType()
-export class ExtendMdfClaimDeadlineArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class ExtendMdfClaimDeadlineArgs extends IdArgs {
   @Field(() => String, { description: 'The new last day for the claim' }) @CalendarDate() until: string;
   @Field(() => String) @Text(LONG_TEXT) reason: string;
 }
 
 @ArgsType()
-export class UpdateMdfFundBudgetArgs {
-  @Field(() => ID) @EntityId() id: string;
+export class UpdateMdfFundBudgetArgs extends IdArgs {
   @Field(() => String) @MoneyAmount() budget: string;
   @Field(() => String) @Text(1000) reason: string;
 }
@@ -275,8 +266,9 @@ export class MdfReportArgs {
 
 // ---- models ----
 
-@ObjectType('MdfBalances', { description: 'available = budget − reserved − approved − paid; claimed is the part of reserved that open claims ask for' })
-export class MdfBalancesModel {
+/** The balance figures of a fund, or their sums over a report group, in one currency. */
+@ObjectType({ isAbstract: true })
+abstract class MdfFiguresModel {
   @Field(() => String) currency: string;
   @Field(() => String) budget: string;
   @Field(() => String) reserved: string;
@@ -285,6 +277,9 @@ export class MdfBalancesModel {
   @Field(() => String) paid: string;
   @Field(() => String) available: string;
 }
+
+@ObjectType('MdfBalances', { description: 'available = budget − reserved − approved − paid; claimed is the part of reserved that open claims ask for' })
+export class MdfBalancesModel extends MdfFiguresModel {}
 
 @ObjectType('MdfBudgetChange', { description: 'A change of a fund budget, with its basis' })
 export class MdfBudgetChangeModel {
@@ -342,13 +337,22 @@ export class MdfTimelineEntryModel {
   @Field(() => String, { nullable: true }) comment: string | null;
 }
 
-@ObjectType('MdfRequest')
-export class MdfRequestModel {
+/** What requests and claims both have: a number, the fund and organisation, who wrote it, the approved amount and the decision. */
+@ObjectType({ isAbstract: true })
+abstract class MdfCaseModel {
   @Field(() => ID) id: string;
   @Field(() => Int) number: number;
   @Field(() => ID) fundId: string;
   @Field(() => ID) organisationId: string;
   @Field(() => ID, { nullable: true }) createdByUserId: string | null;
+  @Field(() => String) currency: string;
+  @Field(() => String, { nullable: true }) approvedAmount: string | null;
+  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true }) decisionComment: string | null;
+}
+
+@ObjectType('MdfRequest')
+export class MdfRequestModel extends MdfCaseModel {
   @Field(() => MdfRequestStatus) status: MdfRequestStatus;
   @Field(() => MdfActivityType) activityType: MdfActivityType;
   @Field(() => String) title: string;
@@ -356,12 +360,10 @@ export class MdfRequestModel {
   @Field(() => String, { nullable: true }) targetAudience: string | null;
   @Field(() => String) startDate: string;
   @Field(() => String) endDate: string;
-  @Field(() => String) currency: string;
   @Field(() => String) plannedCost: string;
   @Field(() => String) requestedAmount: string;
   @Field(() => String, { description: 'Co-funding % of the partner tier when the request was last written' }) cofundingPct: string;
   @Field(() => String, { description: 'The most this request may ask for: co-funding % × planned cost, rounded down' }) cofundingCap: string;
-  @Field(() => String, { nullable: true }) approvedAmount: string | null;
   @Field(() => Int, { nullable: true }) expectedLeads: number | null;
   @Field(() => String, { nullable: true }) expectedPipeline: string | null;
   @Field(() => String, { description: 'The last day a claim is accepted (the extension when one was granted)' }) claimDeadline: string;
@@ -369,8 +371,6 @@ export class MdfRequestModel {
   @Field(() => String, { nullable: true }) extendedDeadline: string | null;
   @Field(() => String, { nullable: true }) extensionReason: string | null;
   @Field(() => Date, { nullable: true }) submittedAt: Date | null;
-  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
-  @Field(() => String, { nullable: true }) decisionComment: string | null;
   @Field(() => Date) createdAt: Date;
   @Field(() => Date) updatedAt: Date;
 }
@@ -388,18 +388,11 @@ export class MdfProofFileModel {
 }
 
 @ObjectType('MdfClaim')
-export class MdfClaimModel {
-  @Field(() => ID) id: string;
-  @Field(() => Int) number: number;
+export class MdfClaimModel extends MdfCaseModel {
   @Field(() => ID) requestId: string;
-  @Field(() => ID) fundId: string;
-  @Field(() => ID) organisationId: string;
-  @Field(() => ID, { nullable: true }) createdByUserId: string | null;
   @Field(() => MdfClaimStatus) status: MdfClaimStatus;
-  @Field(() => String) currency: string;
   @Field(() => String) actualCost: string;
   @Field(() => String) claimedAmount: string;
-  @Field(() => String, { nullable: true }) approvedAmount: string | null;
   @Field(() => Int, { nullable: true }) attendees: number | null;
   @Field(() => Int, { nullable: true }) leads: number | null;
   @Field(() => Int, { nullable: true }) opportunities: number | null;
@@ -407,8 +400,6 @@ export class MdfClaimModel {
   @Field(() => String, { nullable: true }) notes: string | null;
   @Field(() => Date) submittedAt: Date;
   @Field(() => Date) lastSubmittedAt: Date;
-  @Field(() => Date, { nullable: true }) decidedAt: Date | null;
-  @Field(() => String, { nullable: true }) decisionComment: string | null;
   @Field(() => Date, { nullable: true }) paidAt: Date | null;
   @Field(() => String, { nullable: true }) paymentReference: string | null;
   @Field(() => String, { nullable: true }) paymentDate: string | null;
@@ -427,18 +418,11 @@ export class MdfProgramSettingsModel {
 }
 
 @ObjectType('MdfReportRow', { description: 'One group in one currency; definitions in docs/mdf.md' })
-export class MdfReportRowModel {
+export class MdfReportRowModel extends MdfFiguresModel {
   @Field(() => String) key: string;
   @Field(() => String) label: string;
-  @Field(() => String) currency: string;
   @Field(() => Int) funds: number;
-  @Field(() => String) budget: string;
-  @Field(() => String) reserved: string;
-  @Field(() => String) claimed: string;
-  @Field(() => String) approved: string;
-  @Field(() => String) paid: string;
   @Field(() => String, { description: 'approved + paid claims' }) spent: string;
-  @Field(() => String) available: string;
   @Field(() => String, { description: 'Lost when funds expired unused' }) lapsed: string;
   @Field(() => String, { description: 'Available on open funds expiring within 30 days' }) expiring: string;
   @Field(() => String, { nullable: true, description: 'spent ÷ budget, %' }) utilisation: string | null;
