@@ -58,6 +58,11 @@ const KNOWN: Record<string, ServerMessageKey> = {
   'This domain is already a house account.': 'houseAccountTaken',
   'That domain is already a house account.': 'houseAccountTaken',
   'The file is too large (at most 5 MB).': 'fileTooLarge',
+  // Incentives, points and rewards
+  'Not enough points.': 'notEnoughPoints',
+  'This reward is out of stock.': 'rewardOutOfStock',
+  'Your tier is not eligible for this reward.': 'rewardTierNotEligible',
+  'Reward not found.': 'rewardNotFound',
   // Leads and metrics
   'Lead not found.': 'leadNotFound',
   'This lead is no longer waiting for your answer.': 'leadNotWaiting',

@@ -36,6 +36,10 @@ const MdfReviewsPage = lazy(() => import('../../features/mdf-reviews/mdf-reviews
 const MdfFinancePage = lazy(() => import('../../features/mdf-finance/mdf-finance-page'));
 const MdfFundsPage = lazy(() => import('../../features/mdf-funds/mdf-funds-page'));
 const MdfReportPage = lazy(() => import('../../features/mdf-report/mdf-report-page'));
+const MyRewardsPage = lazy(() => import('../../features/incentives/my-rewards-page'));
+const StatementDetailPage = lazy(() => import('../../features/incentives/statement-detail-page'));
+const IncentivesAdminPage = lazy(() => import('../../features/incentives/incentives-admin-page'));
+const PlanFormPage = lazy(() => import('../../features/incentives/plan-form-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -73,6 +77,12 @@ export const router = createBrowserRouter([
           { path: 'mdf-finance', element: <RequireRole roles={VENDOR_ROLES}><MdfFinancePage /></RequireRole> },
           { path: 'mdf-funds', element: <RequireRole roles={VENDOR_ROLES}><MdfFundsPage /></RequireRole> },
           { path: 'mdf-report', element: <RequireRole roles={VENDOR_ROLES}><MdfReportPage /></RequireRole> },
+          // Incentives: partners see their rewards; vendor staff run plans, statements and the catalogue.
+          { path: 'rewards', element: <RequireRole roles={PARTNER_ROLES}><MyRewardsPage /></RequireRole> },
+          { path: 'rewards/statements/:id', element: <RequireRole roles={ALL_ROLES}><StatementDetailPage /></RequireRole> },
+          { path: 'incentives', element: <RequireRole roles={VENDOR_ROLES}><IncentivesAdminPage /></RequireRole> },
+          { path: 'incentives/plans/new', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
+          { path: 'incentives/plans/:id/version', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

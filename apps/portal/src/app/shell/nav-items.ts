@@ -20,6 +20,8 @@ export interface NavItem {
     | 'mdfFinance'
     | 'mdfFundAdmin'
     | 'mdfReport'
+    | 'myRewards'
+    | 'incentives'
     | 'programs'
     | 'users'
     | 'audit';
@@ -44,6 +46,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mdf-finance', labelKey: 'mdfFinance', roles: VENDOR_ROLES },
   { to: '/mdf-funds', labelKey: 'mdfFundAdmin', roles: VENDOR_ROLES },
   { to: '/mdf-report', labelKey: 'mdfReport', roles: VENDOR_ROLES },
+  { to: '/rewards', labelKey: 'myRewards', roles: PARTNER_ROLES },
+  { to: '/incentives', labelKey: 'incentives', roles: VENDOR_ROLES },
   { to: '/programs', labelKey: 'programs', roles: ALL_ROLES },
   { to: '/users', labelKey: 'users', roles: USER_ADMIN_ROLES },
   { to: '/audit', labelKey: 'audit', roles: ['VENDOR_ADMIN'] },

@@ -1,0 +1,316 @@
+import type { ErrorLike } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { ActionIcon, Alert, Anchor, Button, Group, List, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { asErrorLike } from '../../app/errors/graphql-errors';
+import { ErrorAlert } from '../../app/errors/error-alert';
+import { useErrorMessage } from '../../app/errors/use-error-message';
+import { useFieldErrors } from '../../app/errors/use-field-errors';
+import { PageTitle } from '../../app/routing/page-title';
+import type { IncentivePeriodKind, IncentiveRulesInput, RebateMode, SpifPayoutKind, SpifTierMode } from '../../gql/graphql';
+import { AddIncentivePlanVersionDocument, CreateIncentivePlanDocument, IncentivePlanDocument, IncentiveProgramsDocument } from './incentives.documents';
+
+interface VolumeTier {
+  from: string;
+  to: string;
+  rate: string;
+}
+interface CountTier {
+  fromCount: number | string;
+  toCount: number | string;
+  amount: string;
+  rate: string;
+}
+
+const PERIOD_KINDS: readonly IncentivePeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
+const PAYOUTS: readonly SpifPayoutKind[] = ['FIXED', 'PERCENT', 'TIERED'];
+const firstOfMonth = (): string => `${new Date().toISOString().slice(0, 7)}-01`;
+const blankOr = (value: string): string | null => (value.trim() === '' ? null : value.trim());
+const countOr = (value: number | string): number | null => (value === '' ? null : Number(value));
+
+/** VENDOR_ADMIN: a new plan (`/incentives/plans/new`) or a new version of one (`/incentives/plans/:id/version`). */
+export default function PlanFormPage() {
+  const { id } = useParams();
+  const versionOf = id ?? null;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { detail } = useErrorMessage();
+  const { data: planData } = useQuery(IncentivePlanDocument, { variables: { id: versionOf ?? '' }, skip: !versionOf });
+  const existing = planData?.incentivePlan;
+  const { data: programData } = useQuery(IncentiveProgramsDocument, { skip: Boolean(versionOf) });
+
+  const [name, setName] = useState('');
+  const [kindChoice, setKind] = useState<'SPIF' | 'REBATE'>('SPIF');
+  const kind = existing ? (existing.kind === 'REBATE' ? 'REBATE' : 'SPIF') : kindChoice;
+  const [programId, setProgramId] = useState<string | null>(null);
+  const [currency, setCurrency] = useState('EUR');
+  const [periodKind, setPeriodKind] = useState<IncentivePeriodKind | null>('QUARTER');
+  const [effectiveFrom, setEffectiveFrom] = useState(firstOfMonth);
+  // SPIF
+  const [startsOn, setStartsOn] = useState(firstOfMonth);
+  const [endsOn, setEndsOn] = useState('');
+  const [payoutKind, setPayoutKind] = useState<SpifPayoutKind>('FIXED');
+  const [amount, setAmount] = useState('');
+  const [rate, setRate] = useState('');
+  const [tierMode, setTierMode] = useState<SpifTierMode>('RETROACTIVE');
+  const [countTiers, setCountTiers] = useState<CountTier[]>([{ fromCount: 1, toCount: '', amount: '', rate: '' }]);
+  const [minValue, setMinValue] = useState('');
+  const [repCap, setRepCap] = useState('');
+  const [budget, setBudget] = useState('');
+  // Rebate
+  const [mode, setMode] = useState<RebateMode>('RETROACTIVE');
+  const [tiers, setTiers] = useState<VolumeTier[]>([{ from: '0', to: '', rate: '' }]);
+
+  const [error, setError] = useState<ErrorLike | null>(null);
+  const { parsed, field } = useFieldErrors(error);
+  /** Every message under a prefix (the API writes e.g. rules.rebate.tiers[1].fromMinor). */
+  const under = (prefix: string): string | undefined => {
+    const keys = Object.keys(parsed?.fields ?? {}).filter((key) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`));
+    const messages = keys.flatMap((key) => parsed?.fields[key] ?? []).map(detail);
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  };
+  const [create, { loading: creating }] = useMutation(CreateIncentivePlanDocument, { refetchQueries: ['IncentivePlans'] });
+  const [addVersion, { loading: adding }] = useMutation(AddIncentivePlanVersionDocument, { refetchQueries: ['IncentivePlans'] });
+
+  const rules = (): IncentiveRulesInput =>
+    kind === 'REBATE'
+      ? { rebate: { mode, tiers: tiers.map((tier) => ({ from: tier.from.trim(), to: blankOr(tier.to), rate: tier.rate.trim() })) } }
+      : {
+          spif: {
+            startsOn,
+            endsOn,
+            payoutKind,
+            amount: payoutKind === 'FIXED' ? blankOr(amount) : null,
+            rate: payoutKind === 'PERCENT' ? blankOr(rate) : null,
+            tierMode: payoutKind === 'TIERED' ? tierMode : null,
+            countTiers: payoutKind === 'TIERED' ? countTiers.map((tier) => ({ fromCount: Number(tier.fromCount), toCount: countOr(tier.toCount), amount: blankOr(tier.amount), rate: blankOr(tier.rate) })) : null,
+            minValue: blankOr(minValue),
+            repCap: blankOr(repCap),
+            budget: blankOr(budget),
+          },
+        };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      if (versionOf) await addVersion({ variables: { planId: versionOf, effectiveFrom, rules: rules() } });
+      else await create({ variables: { input: { name: name.trim(), kind, programId, currency: currency.trim().toUpperCase(), periodKind, effectiveFrom, rules: rules() } } });
+      await navigate('/incentives');
+    } catch (caught) {
+      setError(asErrorLike(caught));
+    }
+  };
+
+  const title = existing ? t('incentives.form.versionTitle', { plan: existing.name }) : t('incentives.form.title');
+  const allMessages = Object.entries(parsed?.fields ?? {});
+  return (
+    <Stack gap="md" maw={900}>
+      <Anchor component={Link} to="/incentives" size="sm">
+        {t('incentives.form.back')}
+      </Anchor>
+      <PageTitle documentTitle={title}>{title}</PageTitle>
+      <form onSubmit={(event) => void submit(event)} noValidate data-testid="plan-form">
+        <Stack gap="md">
+          {parsed && allMessages.length === 0 ? <ErrorAlert error={error} /> : null}
+          {allMessages.length > 0 ? (
+            <Alert color="red" title={t('errors.checkFields')} data-testid="plan-form-errors">
+              <List size="sm">
+                {allMessages.map(([key, messages]) => (
+                  <List.Item key={key}>{messages.map(detail).join(' ')}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
+          <Paper withBorder p="md">
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {versionOf ? null : (
+                <>
+                  <TextInput label={t('incentives.form.name')} required value={name} onChange={(event) => setName(event.currentTarget.value)} error={field('name')} data-testid="plan-name-input" />
+                  <SegmentedControl
+                    value={kind}
+                    onChange={(value) => setKind(value === 'REBATE' ? 'REBATE' : 'SPIF')}
+                    data={[
+                      { value: 'SPIF', label: t('incentives.kind.SPIF') },
+                      { value: 'REBATE', label: t('incentives.kind.REBATE') },
+                    ]}
+                    data-testid="plan-kind"
+                  />
+                  <Select
+                    label={t('incentives.form.program')}
+                    description={t('incentives.form.programHint')}
+                    clearable
+                    data={(programData?.programs ?? []).map((program) => ({ value: program.id, label: program.name }))}
+                    value={programId}
+                    onChange={setProgramId}
+                    error={field('programId')}
+                  />
+                  <TextInput label={t('incentives.form.currency')} required maxLength={3} value={currency} onChange={(event) => setCurrency(event.currentTarget.value)} error={field('currency')} />
+                  <Select
+                    label={t('incentives.form.periodKind')}
+                    required
+                    data={PERIOD_KINDS.map((value) => ({ value, label: t(`incentives.periodKind.${value}`) }))}
+                    value={periodKind}
+                    onChange={(value) => setPeriodKind(PERIOD_KINDS.find((p) => p === value) ?? null)}
+                    error={field('periodKind')}
+                  />
+                </>
+              )}
+              <TextInput type="date" label={t('incentives.form.effectiveFrom')} description={t('incentives.form.effectiveFromHint')} required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} error={field('effectiveFrom')} />
+            </SimpleGrid>
+          </Paper>
+          {kind === 'SPIF' ? (
+            <Paper withBorder p="md">
+              <Title order={2} size="h5" mb="sm">
+                {t('incentives.form.spifRules')}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput type="date" label={t('incentives.form.startsOn')} required value={startsOn} onChange={(event) => setStartsOn(event.currentTarget.value)} error={under('rules.spif.startsOn')} />
+                <TextInput type="date" label={t('incentives.form.endsOn')} required value={endsOn} onChange={(event) => setEndsOn(event.currentTarget.value)} error={under('rules.spif.endsOn')} />
+                <Select
+                  label={t('incentives.form.payoutKind')}
+                  data={PAYOUTS.map((value) => ({ value, label: t(`incentives.payoutKind.${value}`) }))}
+                  value={payoutKind}
+                  allowDeselect={false}
+                  onChange={(value) => setPayoutKind(PAYOUTS.find((p) => p === value) ?? 'FIXED')}
+                />
+                {payoutKind === 'FIXED' ? <TextInput label={t('incentives.form.amountPerDeal')} required value={amount} onChange={(event) => setAmount(event.currentTarget.value)} error={under('rules.spif.amount')} /> : null}
+                {payoutKind === 'PERCENT' ? <TextInput label={t('incentives.form.ratePercent')} required value={rate} onChange={(event) => setRate(event.currentTarget.value)} error={under('rules.spif.rate')} /> : null}
+                {payoutKind === 'TIERED' ? (
+                  <SegmentedControl
+                    value={tierMode}
+                    onChange={(value) => setTierMode(value === 'ABOVE_THRESHOLD' ? 'ABOVE_THRESHOLD' : 'RETROACTIVE')}
+                    data={[
+                      { value: 'RETROACTIVE', label: t('incentives.form.tierModeRetroactive') },
+                      { value: 'ABOVE_THRESHOLD', label: t('incentives.form.tierModeAbove') },
+                    ]}
+                  />
+                ) : null}
+                <TextInput label={t('incentives.form.minValue')} value={minValue} onChange={(event) => setMinValue(event.currentTarget.value)} error={under('rules.spif.minValue')} />
+                <TextInput label={t('incentives.form.repCap')} value={repCap} onChange={(event) => setRepCap(event.currentTarget.value)} error={under('rules.spif.repCap')} />
+                <TextInput label={t('incentives.form.budget')} value={budget} onChange={(event) => setBudget(event.currentTarget.value)} error={under('rules.spif.budget')} />
+              </SimpleGrid>
+              {payoutKind === 'TIERED' ? (
+                <Stack gap="xs" mt="md">
+                  <Text fw={500}>{t('incentives.form.countTiers')}</Text>
+                  <Table data-testid="count-tiers">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('incentives.form.fromCount')}</Table.Th>
+                        <Table.Th>{t('incentives.form.toCount')}</Table.Th>
+                        <Table.Th>{t('incentives.form.amountPerDeal')}</Table.Th>
+                        <Table.Th>{t('incentives.form.ratePercent')}</Table.Th>
+                        <Table.Th />
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {countTiers.map((tier, index) => {
+                        const set = (patch: Partial<CountTier>) => setCountTiers((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+                        const rowError = under(`rules.spif.countTiers[${index}]`);
+                        return (
+                          <Table.Tr key={index}>
+                            <Table.Td>
+                              <NumberInput aria-label={t('incentives.form.fromCount')} min={1} allowDecimal={false} value={tier.fromCount} onChange={(value) => set({ fromCount: value })} error={rowError} />
+                            </Table.Td>
+                            <Table.Td>
+                              <NumberInput aria-label={t('incentives.form.toCount')} min={1} allowDecimal={false} value={tier.toCount} onChange={(value) => set({ toCount: value })} />
+                            </Table.Td>
+                            <Table.Td>
+                              <TextInput aria-label={t('incentives.form.amountPerDeal')} value={tier.amount} onChange={(event) => set({ amount: event.currentTarget.value })} />
+                            </Table.Td>
+                            <Table.Td>
+                              <TextInput aria-label={t('incentives.form.ratePercent')} value={tier.rate} onChange={(event) => set({ rate: event.currentTarget.value })} />
+                            </Table.Td>
+                            <Table.Td>
+                              <ActionIcon variant="subtle" color="red" aria-label={t('incentives.form.removeTier')} disabled={countTiers.length === 1} onClick={() => setCountTiers((rows) => rows.filter((_, i) => i !== index))}>
+                                ×
+                              </ActionIcon>
+                            </Table.Td>
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                  {under('rules.spif.countTiers') && !countTiers.some((_, i) => under(`rules.spif.countTiers[${i}]`)) ? (
+                    <Text c="red" size="sm">
+                      {under('rules.spif.countTiers')}
+                    </Text>
+                  ) : null}
+                  <Button variant="light" w="fit-content" size="xs" onClick={() => setCountTiers((rows) => [...rows, { fromCount: '', toCount: '', amount: '', rate: '' }])}>
+                    {t('incentives.form.addTier')}
+                  </Button>
+                </Stack>
+              ) : null}
+            </Paper>
+          ) : (
+            <Paper withBorder p="md">
+              <Title order={2} size="h5" mb="sm">
+                {t('incentives.form.rebateRules')}
+              </Title>
+              <SegmentedControl
+                mb="sm"
+                value={mode}
+                onChange={(value) => setMode(value === 'INCREMENTAL' ? 'INCREMENTAL' : 'RETROACTIVE')}
+                data={[
+                  { value: 'RETROACTIVE', label: t('incentives.form.modeRetroactive') },
+                  { value: 'INCREMENTAL', label: t('incentives.form.modeIncremental') },
+                ]}
+                data-testid="rebate-mode"
+              />
+              <Text size="xs" c="dimmed" mb="sm">
+                {mode === 'RETROACTIVE' ? t('incentives.form.modeRetroactiveHint') : t('incentives.form.modeIncrementalHint')}
+              </Text>
+              <Table data-testid="rebate-tiers">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('incentives.form.from')}</Table.Th>
+                    <Table.Th>{t('incentives.form.to')}</Table.Th>
+                    <Table.Th>{t('incentives.form.ratePercent')}</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {tiers.map((tier, index) => {
+                    const set = (patch: Partial<VolumeTier>) => setTiers((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+                    const at = `rules.rebate.tiers[${index}]`;
+                    return (
+                      <Table.Tr key={index} data-testid="rebate-tier-row">
+                        <Table.Td>
+                          <TextInput aria-label={t('incentives.form.from')} value={tier.from} onChange={(event) => set({ from: event.currentTarget.value })} error={under(`${at}.from`)} />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput aria-label={t('incentives.form.to')} placeholder={t('incentives.form.openEnded')} value={tier.to} onChange={(event) => set({ to: event.currentTarget.value })} error={under(`${at}.to`)} />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput aria-label={t('incentives.form.ratePercent')} value={tier.rate} onChange={(event) => set({ rate: event.currentTarget.value })} error={under(`${at}.rate`)} />
+                        </Table.Td>
+                        <Table.Td>
+                          <ActionIcon variant="subtle" color="red" aria-label={t('incentives.form.removeTier')} disabled={tiers.length === 1} onClick={() => setTiers((rows) => rows.filter((_, i) => i !== index))}>
+                            ×
+                          </ActionIcon>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+              <Button mt="xs" variant="light" size="xs" onClick={() => setTiers((rows) => [...rows, { from: rows[rows.length - 1]?.to ?? '', to: '', rate: '' }])}>
+                {t('incentives.form.addTier')}
+              </Button>
+            </Paper>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" component={Link} to="/incentives">
+              {t('actions.cancel')}
+            </Button>
+            <Button type="submit" loading={creating || adding} data-testid="plan-submit">
+              {versionOf ? t('incentives.form.saveVersion') : t('incentives.form.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
