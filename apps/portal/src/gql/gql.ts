@@ -66,6 +66,7 @@ type Documents = {
     "\n  mutation MarkIncentiveStatementsPaid($input: MarkIncentiveStatementsPaidInput!) {\n    markIncentiveStatementsPaid(input: $input) {\n      ...IncentiveStatementRow\n    }\n  }\n": typeof types.MarkIncentiveStatementsPaidDocument,
     "\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      id\n      name\n      kind\n      pointsPrice\n      stock\n      active\n      requiresApproval\n      eligibleTierIds\n    }\n  }\n": typeof types.CreateRewardDocument,
     "\n  mutation ApproveRewardRedemption($id: ID!) {\n    approveRewardRedemption(id: $id) {\n      id\n      status\n      points\n    }\n  }\n": typeof types.ApproveRewardRedemptionDocument,
+    "\n  mutation RejectRewardRedemption($id: ID!, $reason: String!) {\n    rejectRewardRedemption(id: $id, reason: $reason) {\n      id\n      status\n      points\n    }\n  }\n": typeof types.RejectRewardRedemptionDocument,
     "\n  query IncentivePrograms {\n    programs {\n      id\n      name\n    }\n  }\n": typeof types.IncentiveProgramsDocument,
     "\n  query IncentivePlan($id: ID!) {\n    incentivePlan(id: $id) {\n      ...IncentivePlanRow\n    }\n  }\n": typeof types.IncentivePlanDocument,
     "\n  query IncentivePartnerNames {\n    partners(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.IncentivePartnerNamesDocument,
@@ -225,6 +226,7 @@ const documents: Documents = {
     "\n  mutation MarkIncentiveStatementsPaid($input: MarkIncentiveStatementsPaidInput!) {\n    markIncentiveStatementsPaid(input: $input) {\n      ...IncentiveStatementRow\n    }\n  }\n": types.MarkIncentiveStatementsPaidDocument,
     "\n  mutation CreateReward($input: CreateRewardInput!) {\n    createReward(input: $input) {\n      id\n      name\n      kind\n      pointsPrice\n      stock\n      active\n      requiresApproval\n      eligibleTierIds\n    }\n  }\n": types.CreateRewardDocument,
     "\n  mutation ApproveRewardRedemption($id: ID!) {\n    approveRewardRedemption(id: $id) {\n      id\n      status\n      points\n    }\n  }\n": types.ApproveRewardRedemptionDocument,
+    "\n  mutation RejectRewardRedemption($id: ID!, $reason: String!) {\n    rejectRewardRedemption(id: $id, reason: $reason) {\n      id\n      status\n      points\n    }\n  }\n": types.RejectRewardRedemptionDocument,
     "\n  query IncentivePrograms {\n    programs {\n      id\n      name\n    }\n  }\n": types.IncentiveProgramsDocument,
     "\n  query IncentivePlan($id: ID!) {\n    incentivePlan(id: $id) {\n      ...IncentivePlanRow\n    }\n  }\n": types.IncentivePlanDocument,
     "\n  query IncentivePartnerNames {\n    partners(first: 100) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.IncentivePartnerNamesDocument,
@@ -554,6 +556,10 @@ export function graphql(source: "\n  mutation CreateReward($input: CreateRewardI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ApproveRewardRedemption($id: ID!) {\n    approveRewardRedemption(id: $id) {\n      id\n      status\n      points\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveRewardRedemption($id: ID!) {\n    approveRewardRedemption(id: $id) {\n      id\n      status\n      points\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectRewardRedemption($id: ID!, $reason: String!) {\n    rejectRewardRedemption(id: $id, reason: $reason) {\n      id\n      status\n      points\n    }\n  }\n"): (typeof documents)["\n  mutation RejectRewardRedemption($id: ID!, $reason: String!) {\n    rejectRewardRedemption(id: $id, reason: $reason) {\n      id\n      status\n      points\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

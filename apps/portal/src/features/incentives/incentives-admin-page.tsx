@@ -24,6 +24,7 @@ import {
   IncentiveStatementsDocument,
   MarkIncentiveStatementsPaidDocument,
   PublishIncentivePlanDocument,
+  RejectRewardRedemptionDocument,
   RewardsDocument,
 } from './incentives.documents';
 import { PlanStatusBadge, previousPeriod, StatementStatusBadge, usePeriodLabel } from './incentive-status';
@@ -254,7 +255,8 @@ function StatementsTab() {
   const rows = data?.incentiveStatements.edges.map((edge) => edge.node) ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = rows.filter((row) => selected.has(row.id) && row.status === 'APPROVED');
-  const [paying, setPaying] = useState(false);
+  // The statements being paid, kept while the dialog closes so its title does not change under it.
+  const [paying, setPaying] = useState<readonly IncentiveStatementRowFragment[] | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [actionError, setActionError] = useState<ErrorLike | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -309,7 +311,7 @@ function StatementsTab() {
             <Text size="sm" role="status" aria-live="polite">
               {chosen.length === 0 ? t('incentives.admin.noneSelected') : t('incentives.admin.selected', { count: chosen.length })}
             </Text>
-            <Button color="teal" disabled={chosen.length === 0} onClick={() => setPaying(true)} data-testid="statements-mark-paid">
+            <Button color="teal" disabled={chosen.length === 0} onClick={() => setPaying(chosen)} data-testid="statements-mark-paid">
               {t('incentives.admin.markPaid')}
             </Button>
           </Group>
@@ -395,13 +397,13 @@ function StatementsTab() {
         </Table.ScrollContainer>
       ) : null}
       <LoadMoreButton pageInfo={data?.incentiveStatements.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-      <Modal opened={paying} onClose={() => setPaying(false)} title={t('incentives.admin.markPaidTitle', { count: chosen.length })}>
+      <Modal opened={paying !== null} onClose={() => setPaying(null)} title={t('incentives.admin.markPaidTitle', { count: paying?.length ?? 0 })}>
         {paying ? (
           <MarkPaidForm
-            statements={chosen}
-            onCancel={() => setPaying(false)}
+            statements={paying}
+            onCancel={() => setPaying(null)}
             onDone={(count) => {
-              setPaying(false);
+              setPaying(null);
               setSelected(new Set());
               setOutcome(t('incentives.admin.paid', { count }));
             }}
@@ -570,21 +572,36 @@ function RewardForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => 
   );
 }
 
-/** The API has no list of redemptions waiting for approval yet, so a manager approves one by its id. */
+/** The API has no list of redemptions waiting for approval yet, so a manager approves or rejects one by its id. */
 function ApproveRedemptionForm() {
   const { t } = useTranslation();
   const [id, setId] = useState('');
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<ErrorLike | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [approve, { loading }] = useMutation(ApproveRewardRedemptionDocument);
+  const [reject, { loading: rejecting }] = useMutation(RejectRewardRedemptionDocument);
+  const { field } = useFieldErrors(error);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setError(null);
     setDone(null);
     try {
       const result = await approve({ variables: { id: id.trim() } });
-      setDone(result.data?.approveRewardRedemption.id ?? id.trim());
+      setDone(t('incentives.admin.redemptionApproved', { id: result.data?.approveRewardRedemption.id ?? id.trim() }));
       setId('');
+    } catch (caught) {
+      setError(asErrorLike(caught));
+    }
+  };
+  const rejectIt = async () => {
+    setError(null);
+    setDone(null);
+    try {
+      const result = await reject({ variables: { id: id.trim(), reason: reason.trim() } });
+      setDone(t('incentives.admin.redemptionRejected', { id: result.data?.rejectRewardRedemption.id ?? id.trim() }));
+      setId('');
+      setReason('');
     } catch (caught) {
       setError(asErrorLike(caught));
     }
@@ -597,12 +614,18 @@ function ApproveRedemptionForm() {
           <Text size="sm" c="dimmed">
             {t('incentives.admin.approveRedemptionHint')}
           </Text>
-          <ErrorAlert error={error} />
-          {done ? <Alert color="teal">{t('incentives.admin.redemptionApproved', { id: done })}</Alert> : null}
-          <Group align="flex-end">
+          {field('reason') ? null : <ErrorAlert error={error} />}
+          {done ? <Alert color="teal">{done}</Alert> : null}
+          <Group align="flex-start">
             <TextInput label={t('incentives.admin.redemptionId')} value={id} onChange={(event) => setId(event.currentTarget.value)} />
+            <TextInput label={t('incentives.admin.rejectReason')} description={t('incentives.admin.rejectReasonHint')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={field('reason')} />
+          </Group>
+          <Group>
             <Button type="submit" variant="light" loading={loading} disabled={!id.trim()}>
               {t('incentives.admin.approve')}
+            </Button>
+            <Button variant="light" color="red" loading={rejecting} disabled={!id.trim() || !reason.trim()} onClick={() => void rejectIt()}>
+              {t('incentives.admin.reject')}
             </Button>
           </Group>
         </Stack>

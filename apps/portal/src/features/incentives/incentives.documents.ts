@@ -296,6 +296,16 @@ export const ApproveRewardRedemptionDocument = graphql(`
   }
 `);
 
+export const RejectRewardRedemptionDocument = graphql(`
+  mutation RejectRewardRedemption($id: ID!, $reason: String!) {
+    rejectRewardRedemption(id: $id, reason: $reason) {
+      id
+      status
+      points
+    }
+  }
+`);
+
 export const IncentiveProgramsDocument = graphql(`
   query IncentivePrograms {
     programs {

@@ -27,6 +27,12 @@ interface CountTier {
 const PERIOD_KINDS: readonly IncentivePeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
 const PAYOUTS: readonly SpifPayoutKind[] = ['FIXED', 'PERCENT', 'TIERED'];
 const firstOfMonth = (): string => `${new Date().toISOString().slice(0, 7)}-01`;
+/** The first day of the current period of a kind (UTC), where a new plan's first version can start. */
+const periodStart = (kind: IncentivePeriodKind | null): string => {
+  const now = new Date();
+  const month = kind === 'YEAR' ? 0 : kind === 'QUARTER' ? now.getUTCMonth() - (now.getUTCMonth() % 3) : now.getUTCMonth();
+  return new Date(Date.UTC(now.getUTCFullYear(), month, 1)).toISOString().slice(0, 10);
+};
 const blankOr = (value: string): string | null => (value.trim() === '' ? null : value.trim());
 const countOr = (value: number | string): number | null => (value === '' ? null : Number(value));
 
@@ -47,7 +53,9 @@ export default function PlanFormPage() {
   const [programId, setProgramId] = useState<string | null>(null);
   const [currency, setCurrency] = useState('EUR');
   const [periodKind, setPeriodKind] = useState<IncentivePeriodKind | null>('QUARTER');
-  const [effectiveFrom, setEffectiveFrom] = useState(firstOfMonth);
+  const [effectiveFromInput, setEffectiveFrom] = useState<string | null>(null);
+  // Until someone picks a date, the plan starts with the current period of its kind.
+  const effectiveFrom = effectiveFromInput ?? (existing ? periodStart(existing.periodKind) : periodStart(periodKind));
   // SPIF
   const [startsOn, setStartsOn] = useState(firstOfMonth);
   const [endsOn, setEndsOn] = useState('');
@@ -67,7 +75,8 @@ export default function PlanFormPage() {
   const { parsed, field } = useFieldErrors(error);
   /** Every message under a prefix (the API writes e.g. rules.rebate.tiers[1].fromMinor). */
   const under = (prefix: string): string | undefined => {
-    const keys = Object.keys(parsed?.fields ?? {}).filter((key) => key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}[`));
+    // A prefix of the path: `…tiers[1].from` also finds `…tiers[1].fromMinor`, `rules.spif.countTiers` every row's.
+    const keys = Object.keys(parsed?.fields ?? {}).filter((key) => key.startsWith(prefix));
     const messages = keys.flatMap((key) => parsed?.fields[key] ?? []).map(detail);
     return messages.length > 0 ? messages.join(' ') : undefined;
   };
