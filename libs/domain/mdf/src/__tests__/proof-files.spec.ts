@@ -119,7 +119,7 @@ describe('proofFileNameProblem', () => {
     expect(proofFileNameProblem('caf\u00e9\u0080.pdf')).toBeNull();
   });
 
-  it('property: any name with a separator or a control character is refused; plain printable names are accepted', () => {
+  it('property: every name with a separator or a control character is refused; plain printable names are accepted', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), fc.constantFrom('/', '\\', '\u0000', '\u0007', '\u001b', '\u007f'), fc.string({ maxLength: 40 }), (a, bad, b) => {
         expect(proofFileNameProblem(`${a}${bad}${b}`)).not.toBeNull();
