@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, LOGGER, RequestContext } from '@prm/server/core';
+import { IncentivePlansService, PointsService } from '@prm/server/incentives';
 import { MdfClaimsService, MdfFundsService, MdfRequestsService } from '@prm/server/mdf';
 import { LedgerService, RevenueRollupService } from '@prm/server/revenue';
 import { PasswordService } from '@prm/server/identity';
@@ -7,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseCompanyName } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
+import { seedDemoIncentives } from './demo-incentives';
 import { seedDemoMdf } from './demo-mdf';
 import { demoRevenue, demoUsdRates } from './demo-revenue';
 import { DEMO_HOUSE_ACCOUNTS, DEMO_PARTNER_USERS, DEMO_PRODUCTS, DEMO_PARTNERS, DEMO_PASSWORD, DEMO_PROGRAMS, DEMO_STAFF, DEMO_TIERS, DEMO_VENDOR } from './demo-data';
@@ -28,6 +30,8 @@ export class DemoSeedService {
     private readonly mdfFunds: MdfFundsService,
     private readonly mdfRequests: MdfRequestsService,
     private readonly mdfClaims: MdfClaimsService,
+    private readonly incentivePlans: IncentivePlansService,
+    private readonly points: PointsService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -102,7 +106,8 @@ export class DemoSeedService {
       { dataSource: this.dataSource, funds: this.mdfFunds, requests: this.mdfRequests, claims: this.mdfClaims },
       this.clock.now().toISOString().slice(0, 10),
     );
-    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers, mdf }, 'demo data seeded');
+    const incentives = await seedDemoIncentives({ dataSource: this.dataSource, plans: this.incentivePlans, points: this.points }, this.clock.now().toISOString().slice(0, 10));
+    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers, mdf, incentives }, 'demo data seeded');
     return true;
   }
 
