@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 /** Text as shown, with the no-break spaces some locales put in numbers made plain. */
 const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -132,5 +132,11 @@ export class IncentivesAdminPage {
     await outcome.waitFor({ timeout: 20_000 });
     await this.waitForStatementStatus(statementId, 'PAID');
     return plain(await outcome.innerText());
+  }
+
+  /** The payout file of the statements shown, built in the browser. */
+  async exportPayouts(): Promise<Download> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 20_000 }), this.page.getByTestId('payout-export').click()]);
+    return download;
   }
 }

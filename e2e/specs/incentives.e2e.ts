@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { DealDetailPage } from '../pages/deal-detail.page';
 import { IncentivesAdminPage, MyRewardsPage, StatementPage } from '../pages/incentives.page';
 import { Shell } from '../pages/shell.page';
@@ -55,7 +56,7 @@ interface Progress {
 
 describe('incentives in a real browser', () => {
   const suite = useServerAndBrowser();
-  const signIn = (email: string) => signInAs(suite.browser, suite.server.url, email, { timeZone: TIME_ZONE });
+  const signIn = (email: string) => signInAs(suite.browser, suite.server.url, email, { timeZone: TIME_ZONE, acceptDownloads: true });
 
   it('a rep sees SPIF progress after a won deal; the period is closed and the statement paid in points; the rep redeems points and follows a statement line to its deal', async () => {
     const suffix = Date.now().toString(36);
@@ -136,6 +137,13 @@ describe('incentives in a real browser', () => {
     await admin.approve(statement.id);
     expect(await admin.markPaid(statement.id, 'Points')).toBe('1 statement marked paid.');
     await manager.page.screenshot({ path: '.test-results/e2e-incentives-statements.png', fullPage: true });
+    // The payout file lists the statement, paid in points, with its exact total.
+    const download = await admin.exportPayouts();
+    expect(download.suggestedFilename()).toMatch(/^incentive-payouts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(csv[0]).toBe('statementId,planId,plan,period,organisationId,partner,userId,status,currency,total,lineCount,paymentMethod,pointsAwarded,approvedAt,paidAt,daysToPayment');
+    expect(csv.find((line) => line.startsWith(`${statement.id},`))).toContain(`,${planName},${lastMonth},`);
+    expect(csv.find((line) => line.startsWith(`${statement.id},`))).toContain(`,Northwind IT,${me.id},PAID,EUR,${statement.total},`);
     await manager.context.close();
 
     // One point per whole euro lands in the rep's wallet.
