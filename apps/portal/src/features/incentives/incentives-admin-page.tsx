@@ -21,6 +21,7 @@ import {
   CreateRewardDocument,
   IncentivePartnerNamesDocument,
   IncentivePlansDocument,
+  IncentiveProgramsDocument,
   IncentiveStatementsDocument,
   MarkIncentiveStatementsPaidDocument,
   PublishIncentivePlanDocument,
@@ -84,6 +85,8 @@ function PlansTab() {
   const canClose = hasRole(user?.role, MANAGER_ROLES);
   const { data, loading, error, refetch, fetchMore } = useQuery(IncentivePlansDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
   const plans = data?.incentivePlans.edges.map((edge) => edge.node) ?? [];
+  const { data: programData } = useQuery(IncentiveProgramsDocument);
+  const programName = (id: string | null): string => (id ? (programData?.programs.find((program) => program.id === id)?.name ?? '…') : t('incentives.admin.everyPartner'));
   const [publish] = useMutation(PublishIncentivePlanDocument);
   const [actionError, setActionError] = useState<ErrorLike | null>(null);
   const [closing, setClosing] = useState<IncentivePlanRowFragment | null>(null);
@@ -131,7 +134,7 @@ function PlansTab() {
                     <Table.Td>
                       <Text fw={500}>{plan.name}</Text>
                       <Text size="xs" c="dimmed">
-                        {t(`incentives.periodKind.${plan.periodKind}`)} · {plan.currency}
+                        {programName(plan.programId)} · {t(`incentives.periodKind.${plan.periodKind}`)} · {plan.currency}
                       </Text>
                     </Table.Td>
                     <Table.Td>
