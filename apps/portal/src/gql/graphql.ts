@@ -577,10 +577,10 @@ export type SpifRulesInput = {
   endsOn: string;
   /** Minimum won value (MRR × 12 + one-time) */
   minValue?: string | null | undefined;
-  /** Tier names (empty: any) */
+  /** Tier names (none given: every tier) */
   partnerTiers?: Array<string> | null | undefined;
   payoutKind: SpifPayoutKind;
-  /** Any of these products (empty: any) */
+  /** Any of these products (none given: every product) */
   productIds?: Array<string | number> | null | undefined;
   programIds?: Array<string | number> | null | undefined;
   /** PERCENT: the percentage of the deal value */

@@ -145,9 +145,9 @@ export class SpifCountTierInput {
 export class SpifRulesInput {
   @Field(() => String, { description: 'First day of the campaign' }) @CalendarDate() startsOn: string;
   @Field(() => String, { description: 'Last day of the campaign' }) @CalendarDate() endsOn: string;
-  @Field(() => [ID], { nullable: true, description: 'Any of these products (empty: any)' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'Not a valid id.' }) productIds?: string[];
+  @Field(() => [ID], { nullable: true, description: 'Any of these products (none given: every product)' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true, message: 'Not a valid id.' }) productIds?: string[];
   @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'Not a valid id.' }) programIds?: string[];
-  @Field(() => [String], { nullable: true, description: 'Tier names (empty: any)' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) partnerTiers?: string[];
+  @Field(() => [String], { nullable: true, description: 'Tier names (none given: every tier)' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) partnerTiers?: string[];
   @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(250) @IsISO31661Alpha2({ each: true, message: 'Use two-letter country codes such as NL or BE.' }) countries?: string[];
   @Field(() => String, { nullable: true, description: 'Minimum won value (MRR × 12 + one-time)' }) @IsOptional() @MoneyAmount() minValue?: string;
   @Field(() => SpifPayoutKind) @IsEnum(SpifPayoutKind) payoutKind: SpifPayoutKind;
