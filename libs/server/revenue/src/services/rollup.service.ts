@@ -100,7 +100,8 @@ const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(res
  * and causes, currency codes.
  */
 interface ComputedRows {
-  movements: { customer: string[]; subscription: string[]; organisation: string[]; date: string[]; kind: string[]; currency: string[]; amount: string[]; cause: string[]; source: (string | null)[] };
+  /** `source` holds NULL (the literal's null) for movements no event caused. */
+  movements: { customer: string[]; subscription: string[]; organisation: string[]; date: string[]; kind: string[]; currency: string[]; amount: string[]; cause: string[]; source: string[] };
   months: { customer: string[]; month: string[]; organisation: string[]; currency: string[]; amounts: string[][] };
 }
 
@@ -111,7 +112,7 @@ const MONTH_AMOUNTS = 9;
  * A PostgreSQL array literal of values that need no quoting (see ComputedRows): node-postgres sends
  * it as one string, where a JavaScript array is escaped element by element (a tenth of a rebuild).
  */
-const literal = (values: readonly (string | null)[]): string => `{${values.map((v) => v ?? 'NULL').join(',')}}`;
+const literal = (values: readonly string[]): string => `{${values.join(',')}}`;
 
 interface PendingRow {
   customerId: string;
@@ -431,7 +432,7 @@ export class RevenueRollupService {
         mv.currency.push(m.currency);
         mv.amount.push(m.amountMinor.toString());
         mv.cause.push(m.cause);
-        mv.source.push(m.sourceId);
+        mv.source.push(m.sourceId ?? 'NULL');
       }
       for (const row of customerMonths(movements, last > current ? last : current)) {
         if (row.month < from) continue;
@@ -440,7 +441,17 @@ export class RevenueRollupService {
         cm.organisation.push(row.organisationId);
         cm.currency.push(row.currency);
         const t = row.movements;
-        [row.openingMinor, t.NEW, t.EXPANSION, t.CONTRACTION, t.CHURN, t.REACTIVATION, t.TRANSFER_IN, t.TRANSFER_OUT, row.closingMinor].forEach((v, i) => cm.amounts[i]!.push(v.toString()));
+        // Column by column, without an array and a closure per row (two million rows in a rebuild).
+        const [opening, added, expanded, contracted, churned, reactivated, movedIn, movedOut, closing] = cm.amounts as [string[], string[], string[], string[], string[], string[], string[], string[], string[]];
+        opening.push(row.openingMinor.toString());
+        added.push(t.NEW.toString());
+        expanded.push(t.EXPANSION.toString());
+        contracted.push(t.CONTRACTION.toString());
+        churned.push(t.CHURN.toString());
+        reactivated.push(t.REACTIVATION.toString());
+        movedIn.push(t.TRANSFER_IN.toString());
+        movedOut.push(t.TRANSFER_OUT.toString());
+        closing.push(row.closingMinor.toString());
         touch(affected, row.organisationId, row.month);
       }
     }
