@@ -29,6 +29,7 @@ import {
   RewardsDocument,
 } from './incentives.documents';
 import { PlanStatusBadge, previousPeriod, StatementStatusBadge, usePeriodLabel } from './incentive-status';
+import { DialogButtons } from '../../app/components/dialog-buttons';
 
 const TABS = ['plans', 'statements', 'rewards'] as const;
 type Tab = (typeof TABS)[number];
@@ -218,14 +219,7 @@ function ClosePeriodForm({ plan, onCancel, onDone }: { plan: IncentivePlanRowFra
         <Text size="sm">{t('incentives.admin.closePeriodIntro')}</Text>
         {field('period') ? null : <ErrorAlert error={error} />}
         <TextInput label={t('incentives.admin.period')} description={t(`incentives.admin.periodHint.${plan.periodKind}`)} value={period} onChange={(event) => setPeriod(event.currentTarget.value)} error={field('period')} data-testid="close-period-input" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} data-testid="close-period-submit">
-            {t('incentives.admin.closePeriod')}
-          </Button>
-        </Group>
+        <DialogButtons busy={loading} submitLabel={t('incentives.admin.closePeriod')} onCancel={onCancel} testId="close-period-submit" />
       </Stack>
     </form>
   );
@@ -451,14 +445,7 @@ function MarkPaidForm({ statements, onCancel, onDone }: { statements: readonly I
           onChange={(value) => setMethod(METHODS.find((m) => m === value) ?? 'CASH')}
           data-testid="pay-method"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="teal" loading={loading} data-testid="statements-pay-submit">
-            {t('incentives.admin.confirmPaid', { count: statementIds.length })}
-          </Button>
-        </Group>
+        <DialogButtons busy={loading} submitLabel={t('incentives.admin.confirmPaid', { count: statementIds.length })} onCancel={onCancel} testId="statements-pay-submit" color="teal" />
       </Stack>
     </form>
   );
@@ -562,14 +549,7 @@ function RewardForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => 
         <NumberInput label={t('incentives.admin.pointsPrice')} required min={1} allowDecimal={false} value={pointsPrice} onChange={setPrice} error={field('pointsPrice')} />
         <NumberInput label={t('incentives.columns.stock')} description={t('incentives.admin.stockHint')} min={0} allowDecimal={false} value={stock} onChange={setStock} error={field('stock')} />
         <Switch label={t('incentives.admin.requiresApproval')} checked={requiresApproval} onChange={(event) => setApproval(event.currentTarget.checked)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" loading={loading} data-testid="reward-submit">
-            {t('incentives.admin.createReward')}
-          </Button>
-        </Group>
+        <DialogButtons busy={loading} submitLabel={t('incentives.admin.createReward')} onCancel={onCancel} testId="reward-submit" />
       </Stack>
     </form>
   );

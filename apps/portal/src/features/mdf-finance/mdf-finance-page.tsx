@@ -18,6 +18,7 @@ import { amountMinor, plainAmount } from '../mdf/mdf-money';
 import { claimReference, requestReference } from '../mdf/mdf-status';
 import { type MdfColumn, MdfList, MdfTable } from '../mdf/mdf-table';
 import { MarkMdfClaimsPaidDocument, MdfPayableClaimsDocument } from './mdf-finance.documents';
+import { DialogButtons } from '../../app/components/dialog-buttons';
 
 const PAGE_SIZE = 100;
 type Claim = MdfPayableClaimsQuery['mdfClaims']['edges'][number]['node'];
@@ -201,14 +202,7 @@ function MarkPaidForm({ claims, onCancel, onDone }: { claims: readonly Claim[]; 
           error={touched && !paymentDate ? t('mdf.requestForm.required') : field('paymentDate')}
           data-testid="payment-date"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="teal" loading={loading} data-testid="mark-paid-submit">
-            {t('mdf.finance.confirm', { count: claimIds.length })}
-          </Button>
-        </Group>
+        <DialogButtons busy={loading} submitLabel={t('mdf.finance.confirm', { count: claimIds.length })} onCancel={onCancel} testId="mark-paid-submit" color="teal" />
       </Stack>
     </form>
   );

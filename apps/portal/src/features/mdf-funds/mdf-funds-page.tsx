@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
 import { useCurrentUser } from '../../app/auth/use-current-user';
@@ -25,6 +25,7 @@ import {
   SetMdfProgramSettingsDocument,
   UpdateMdfFundBudgetDocument,
 } from './mdf-funds.documents';
+import { DialogButtons } from '../../app/components/dialog-buttons';
 
 const PAGE_SIZE = 50;
 const PERIOD_KINDS: readonly MdfFundPeriodKind[] = ['QUARTER', 'HALF_YEAR', 'YEAR'];
@@ -172,19 +173,6 @@ export default function MdfFundsPage() {
   );
 }
 
-function Buttons({ busy, submitLabel, onCancel, testId }: { busy: boolean; submitLabel: string; onCancel: () => void; testId: string }): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        {t('actions.cancel')}
-      </Button>
-      <Button type="submit" loading={busy} data-testid={testId}>
-        {submitLabel}
-      </Button>
-    </Group>
-  );
-}
 
 /** Allocate one partner's fund (`tiers` null) or create funds for every partner of the program or of one tier. */
 function FundForm({ programId, tiers, onDone, onCancel }: { programId: string; tiers: readonly { id: string; name: string }[] | null; onDone: (notice: string) => void; onCancel: () => void }) {
@@ -276,7 +264,7 @@ function FundForm({ programId, tiers, onDone, onCancel }: { programId: string; t
           </Text>
         )}
         <Textarea label={t('mdf.admin.reason')} autosize minRows={2} maxLength={1000} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={field('reason')} />
-        <Buttons busy={busy} submitLabel={tiers === null ? t('mdf.admin.allocate') : t('mdf.admin.bulk')} onCancel={onCancel} testId="fund-form-submit" />
+        <DialogButtons busy={busy} submitLabel={tiers === null ? t('mdf.admin.allocate') : t('mdf.admin.bulk')} onCancel={onCancel} testId="fund-form-submit" />
       </Stack>
     </form>
   );
@@ -322,7 +310,7 @@ function BudgetForm({ fund, onDone }: { fund: MdfFundSummaryFragment; onDone: ()
           error={touched && !reason.trim() ? t('mdf.decide.reasonRequired') : field('reason')}
           data-testid="budget-reason"
         />
-        <Buttons busy={busy} submitLabel={t('mdf.admin.changeBudget')} onCancel={onDone} testId="budget-submit" />
+        <DialogButtons busy={busy} submitLabel={t('mdf.admin.changeBudget')} onCancel={onDone} testId="budget-submit" />
       </Stack>
     </form>
   );

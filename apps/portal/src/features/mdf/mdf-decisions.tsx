@@ -16,6 +16,7 @@ import {
 } from '../mdf-reviews/mdf-reviews.documents';
 import { amountMinor, compareAmounts } from './mdf-money';
 import { useRun } from './use-run';
+import { DialogButtons } from '../../app/components/dialog-buttons';
 
 /** Queries that show requests, claims or balances: refetched after a decision (only those on screen run). */
 export const MDF_REFETCH = ['MdfRequestQueue', 'MdfClaimQueue', 'MdfRequestDetail', 'MdfPayableClaims', 'MdfFundAdmin', 'MyMdfFunds', 'MdfFundActivity'];
@@ -154,14 +155,7 @@ function ApproveForm({ target, onDone, onCancel }: { target: DecisionTarget; onD
           error={field('comment')}
           data-testid="mdf-approve-comment"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" color="teal" loading={busy} disabled={invalid || tooHigh} data-testid="mdf-approve-submit">
-            {t('mdf.decide.approve')}
-          </Button>
-        </Group>
+        <DialogButtons busy={busy} submitLabel={t('mdf.decide.approve')} onCancel={onCancel} testId="mdf-approve-submit" color="teal" disabled={invalid || tooHigh} />
       </Stack>
     </form>
   );
