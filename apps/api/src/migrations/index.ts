@@ -5,6 +5,7 @@ import { Revenue1764300000000 } from './1764300000000-revenue';
 import { RevenueDerivedWithoutFk1764310000000 } from './1764310000000-revenue-derived-without-fk';
 import { Mdf1764400000000 } from './1764400000000-mdf';
 import { Incentives1764500000000 } from './1764500000000-incentives';
+import { IncentiveSourceTypes1764600000000 } from './1764600000000-incentive-source-types';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RevenueDerivedWithoutFk1764310000000,
   Mdf1764400000000,
   Incentives1764500000000,
+  IncentiveSourceTypes1764600000000,
 ];

@@ -288,10 +288,16 @@ export type IncentiveRulesInput = {
   spif?: SpifRulesInput | null | undefined;
 };
 
-/** DEAL: a won deal registration; REBATE_VOLUME: a partner’s won value in a period */
+/** DEAL: a won deal registration; REBATE_VOLUME: a partner’s volume in a period; ACTIVITY: a logged activity; COURSE_COMPLETION: a course completion; MRR_MOVEMENT: a subscription movement; RENEWAL: a renewal; NRR_PERIOD: a partner’s NRR for a period; REFERRAL_MRR: a referred customer’s MRR for a month */
 export type IncentiveSourceType =
+  | 'ACTIVITY'
+  | 'COURSE_COMPLETION'
   | 'DEAL'
-  | 'REBATE_VOLUME';
+  | 'MRR_MOVEMENT'
+  | 'NRR_PERIOD'
+  | 'REBATE_VOLUME'
+  | 'REFERRAL_MRR'
+  | 'RENEWAL';
 
 export type IncentiveStatementFilter = {
   organisationId?: string | number | null | undefined;

@@ -107,8 +107,18 @@ registerEnumType(RewardRedemptionStatus, { name: 'RewardRedemptionStatus' });
 export enum IncentiveSourceType {
   DEAL = 'DEAL',
   REBATE_VOLUME = 'REBATE_VOLUME',
+  ACTIVITY = 'ACTIVITY',
+  COURSE_COMPLETION = 'COURSE_COMPLETION',
+  MRR_MOVEMENT = 'MRR_MOVEMENT',
+  RENEWAL = 'RENEWAL',
+  NRR_PERIOD = 'NRR_PERIOD',
+  REFERRAL_MRR = 'REFERRAL_MRR',
 }
-registerEnumType(IncentiveSourceType, { name: 'IncentiveSourceType', description: 'DEAL: a won deal registration; REBATE_VOLUME: a partner’s won value in a period' });
+registerEnumType(IncentiveSourceType, {
+  name: 'IncentiveSourceType',
+  description:
+    'DEAL: a won deal registration; REBATE_VOLUME: a partner’s volume in a period; ACTIVITY: a logged activity; COURSE_COMPLETION: a course completion; MRR_MOVEMENT: a subscription movement; RENEWAL: a renewal; NRR_PERIOD: a partner’s NRR for a period; REFERRAL_MRR: a referred customer’s MRR for a month',
+});
 
 // Compile-time guards: the GraphQL enums list exactly the values the services and the domain use.
 const _kinds: readonly `${IncentivePlanKind}`[] = [] as unknown as typeof PLAN_KINDS;
@@ -345,7 +355,7 @@ export class IncentiveAccrualLineModel {
   @Field(() => String, { nullable: true, description: 'What the rate applied to' }) base: string | null;
   @Field(() => String, { nullable: true }) rate: string | null;
   @Field(() => String) amount: string;
-  @Field(() => String, { nullable: true, description: 'REP_CAP or BUDGET when a cap cut the line' }) cappedBy: string | null;
+  @Field(() => String, { nullable: true, description: 'REP_CAP, BUDGET or PERIOD_CAP when a cap cut the line' }) cappedBy: string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => ID, { nullable: true }) statementId: string | null;
 }

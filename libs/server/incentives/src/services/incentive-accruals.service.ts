@@ -28,6 +28,7 @@ import {
   LINE_COLUMNS,
   type LineKind,
   type LineRow,
+  type PlanKind,
   type PlanRow,
   rebateTiersOf,
   spifCampaignOf,
@@ -68,6 +69,21 @@ interface WonDeal {
   partnerTier: string;
 }
 
+export interface Reversal {
+  reason: string;
+  /** The day the source was reversed: the clawback is booked in that day's period (or the next open one). */
+  on: string;
+}
+
+/** A provider of desired lines for one plan kind (see `registerSource`). */
+export interface IncentiveSource {
+  readonly kind: PlanKind;
+  /** Lines for every fact up to the end of `upTo`, each by the version in force in its period; reversed sources left out (they are clawed back). */
+  desired(plan: PlanRow, versions: VersionRow[], upTo: Period): Promise<DesiredLine[]>;
+}
+
+const REVERSAL_LABEL: Partial<Record<SourceType, string>> = { DEAL: 'Deal reversed' };
+
 export interface AccrualResult {
   /** Lines written or changed by this run. */
   changed: number;
@@ -94,6 +110,8 @@ const key = (sourceType: string, sourceId: string, rule: string): string => JSON
  */
 @Injectable()
 export class IncentiveAccrualsService {
+  private readonly sources = new Map<PlanKind, IncentiveSource>();
+
   constructor(
     private readonly store: IncentivesStore,
     private readonly audit: AuditService,
@@ -290,12 +308,22 @@ export class IncentiveAccrualsService {
 
   // ---- facts → desired lines ----
 
-  private async desired(plan: PlanRow, upTo: Period): Promise<DesiredLine[]> {
+  /**
+   * Other contexts' facts (activities, course completions, revenue movements, referrals) come in through
+   * a source registered for the plan kind; SPIF and REBATE read won deals here.
+   */
+  registerSource(source: IncentiveSource): void {
+    this.sources.set(source.kind, source);
+  }
+
+  /** What the plan owes for every fact up to the end of `upTo` (the plan preview uses this on a draft too). */
+  async desired(plan: PlanRow, upTo: Period): Promise<DesiredLine[]> {
     const versions = await this.store.versions([plan.id]);
     if (versions.length === 0) return [];
     if (plan.kind === 'SPIF') return this.desiredSpif(plan, versions, upTo);
     if (plan.kind === 'REBATE') return this.desiredRebate(plan, versions, upTo);
-    return [];
+    const source = this.sources.get(plan.kind);
+    return source ? source.desired(plan, versions, upTo) : [];
   }
 
   /** Each deal is paid by the version in force in its period; caps and counts run over the whole campaign. */
@@ -374,11 +402,24 @@ export class IncentiveAccrualsService {
     return out;
   }
 
-  private async reversedDeals(em?: EntityManager): Promise<Map<string, { reason: string; on: string }>> {
+  private async reversedDeals(em?: EntityManager): Promise<Map<string, Reversal>> {
+    return this.reversedSources('DEAL', em);
+  }
+
+  /** Sources of one type that were reversed (a deal reversed, a customer churned soon after its reward, an activity withdrawn), by source id. */
+  async reversedSources(sourceType: SourceType, em?: EntityManager): Promise<Map<string, Reversal>> {
     const rows: { source_id: string; reason: string; on: string }[] = await this.store.q(em).query(
-      `SELECT source_id, reason, to_char(reversed_on, 'YYYY-MM-DD') AS on FROM incentive_source_reversals WHERE source_type = 'DEAL'`,
+      `SELECT source_id, reason, to_char(reversed_on, 'YYYY-MM-DD') AS on FROM incentive_source_reversals WHERE source_type = $1`,
+      [sourceType],
     );
     return new Map(rows.map((r) => [r.source_id, { reason: r.reason, on: r.on }]));
+  }
+
+  private async allReversals(em: EntityManager): Promise<Map<string, Reversal>> {
+    const rows: { source_type: string; source_id: string; reason: string; on: string }[] = await em.query(
+      `SELECT source_type, source_id, reason, to_char(reversed_on, 'YYYY-MM-DD') AS on FROM incentive_source_reversals`,
+    );
+    return new Map(rows.map((r) => [`${r.source_type}:${r.source_id}`, { reason: r.reason, on: r.on }]));
   }
 
   /** Won deals closed in [from, to] in the plan's currency and program, with the facts a SPIF filters on. */
@@ -422,7 +463,7 @@ export class IncentiveAccrualsService {
     }
     const wanted = new Map(desired.map((d) => [key(d.sourceType, d.sourceId, d.rule), d]));
     // Inside the transaction: on the embedded engine a read outside it would wait for the connection it holds.
-    const reversed = await this.reversedDeals(em);
+    const reversed = await this.allReversals(em);
     let changed = 0;
     const now = this.store.now();
     const keys = new Set([...booked.keys(), ...wanted.keys()]);
@@ -430,12 +471,12 @@ export class IncentiveAccrualsService {
       const lines = booked.get(k) ?? [];
       const want = wanted.get(k);
       const sample = want ?? toDesired(lines[0]!);
-      const reversal = sample.sourceType === 'DEAL' ? reversed.get(sample.sourceId) : undefined;
+      const reversal = reversed.get(`${sample.sourceType}:${sample.sourceId}`);
       const total = lines.reduce((s, l) => s + l.amountMinor, 0n);
       if (reversal) {
         if (total === 0n) continue;
         const original: AccrualLine = { ...accrualOf(sample, plan.currency), amountMinor: total, baseMinor: null };
-        const claw = bookLine(clawbackLine(original, `Deal reversed: ${reversal.reason}`), reversal.on, plan.periodKind, closed);
+        const claw = bookLine(clawbackLine(original, `${REVERSAL_LABEL[sample.sourceType] ?? 'Source reversed'}: ${reversal.reason}`), reversal.on, plan.periodKind, closed);
         changed += await this.upsert(em, plan, sample, 'CLAWBACK', claw.periodKey as string, periodOf(sample.eventDate, plan.periodKind).key, sample.eventDate, claw.amountMinor, claw.reason, now);
         continue;
       }

@@ -25,7 +25,12 @@ export const REWARD_KINDS = ['GIFT_VOUCHER', 'SERVICE_CREDIT', 'EVENT_TICKET', '
 export type RewardKind = (typeof REWARD_KINDS)[number];
 export const REDEMPTION_STATUSES = ['REQUESTED', 'APPROVED', 'REJECTED', 'FULFILLED'] as const;
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
-export const SOURCE_TYPES = ['DEAL', 'REBATE_VOLUME'] as const;
+/**
+ * What an accrual line can point at: a won deal, a partner's rebate volume for a period, a logged
+ * activity, a course completion, a subscription movement (expansion), a renewal, a partner's NRR for a
+ * period, a referred customer's month of MRR. The database CHECK lists the same values.
+ */
+export const SOURCE_TYPES = ['DEAL', 'REBATE_VOLUME', 'ACTIVITY', 'COURSE_COMPLETION', 'MRR_MOVEMENT', 'RENEWAL', 'NRR_PERIOD', 'REFERRAL_MRR'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
 // ---- stored rules (jsonb): amounts as minor-unit strings, rates as canonical percent text ----
