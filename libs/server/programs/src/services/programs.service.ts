@@ -194,9 +194,9 @@ export class ProgramsService {
    * Metrics computed by other contexts (deals, revenue, MDF, training), stored for tier qualification.
    * `source` says who wrote them; a later manual value is overwritten on the next computation.
    */
-  async storeMetrics(rows: readonly { organisationId: string; metric: string; value: string }[], source: string): Promise<void> {
+  async storeMetrics(rows: readonly { organisationId: string; metric: string; value: string }[], source: string, em?: EntityManager): Promise<void> {
     if (rows.length === 0) return;
-    await this.dataSource.query(
+    await (em ?? this.dataSource).query(
       `INSERT INTO partner_metrics (organisation_id, metric, value, as_of, source)
        SELECT o, m, v::numeric, $4, $5 FROM unnest($1::uuid[], $2::varchar[], $3::text[]) AS t (o, m, v)
        ON CONFLICT (organisation_id, metric) DO UPDATE SET value = EXCLUDED.value, as_of = EXCLUDED.as_of, source = EXCLUDED.source`,
