@@ -4,7 +4,7 @@ export { certificationExpiresOn, certificationsExpiring, certifiedPeopleCount, i
 export type { Certification, ExpiringCertification } from './certifications';
 export { bookLine, clawbackLine, clawbacksFor, isWithinClawbackWindow } from './clawbacks';
 export type { AccrualLine, Reversal } from './clawbacks';
-export { budgetUsedPercent, costPerUnitMinor, participationRate, programRoi, redemptionSpeedDays } from './measurement';
+export { budgetUsedPercent, costPerUnitMinor, gainPerCost, participationRate, paymentDelayDays, programRoi, redemptionSpeedDays, redemptionSpeedDaysOf } from './measurement';
 export { addCalendarMonths, assertPeriodOpen, nextOpenPeriod, nextPeriod, PERIOD_KINDS, periodOf } from './periods';
 export type { Period, PeriodKind } from './periods';
 export {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { budgetUsedPercent, costPerUnitMinor, participationRate, programRoi, redemptionSpeedDays } from '../measurement';
+import { budgetUsedPercent, costPerUnitMinor, gainPerCost, participationRate, paymentDelayDays, programRoi, redemptionSpeedDays, redemptionSpeedDaysOf } from '../measurement';
 import { type PointsEntry } from '../points-ledger';
 import { expectError } from './helpers';
 
@@ -103,5 +103,66 @@ describe('redemptionSpeedDays', () => {
     ['a same-day redemption', [entry('e', 'EARN', 10n, '2026-01-01'), entry('r', 'REDEEM', -10n, '2026-01-01')], 0],
   ])('%s → %p', (_case, entries, expected) => {
     expect(redemptionSpeedDays(entries)).toBe(expected);
+  });
+});
+
+describe('redemptionSpeedDaysOf', () => {
+  const a = [entry('e', 'EARN', 10n, '2026-01-01'), entry('r', 'REDEEM', -10n, '2026-01-11')]; // 10 points after 10 days
+  const b = [entry('e', 'EARN', 30n, '2026-01-01'), entry('r', 'REDEEM', -30n, '2026-01-31')]; // 30 points after 30 days
+  it.each<[string, PointsEntry[][], number | null]>([
+    ['no wallets', [], null],
+    ['one wallet: as redemptionSpeedDays', [a], 10],
+    ['two wallets: the median point is one of the 30 (40 points)', [a, b], 30],
+    ['equal weights: the mean of the middle two', [a, [entry('e', 'EARN', 10n, '2026-01-01'), entry('r', 'REDEEM', -10n, '2026-01-21')]], 15],
+    ['a wallet with nothing redeemed adds nothing', [a, [entry('e', 'EARN', 99n, '2026-01-01')]], 10],
+  ])('%s → %p', (_case, ledgers, expected) => {
+    expect(redemptionSpeedDaysOf(ledgers)).toBe(expected);
+  });
+});
+
+describe('paymentDelayDays', () => {
+  it.each<[number[], number | null, number | null]>([
+    [[], null, null],
+    [[7], 7, 7],
+    [[3, 1, 2], 2, 3],
+    [[1, 2, 3, 4], 3, 4], // median 2.5 half up; p90 rank ceil(3.6) = 4
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 6, 9], // 5.5 → 6; rank 9
+    [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100], 0, 0], // one very late payment in 11: p90 rank 10
+    [[10, 40], 25, 40],
+  ])('%p → median %p, p90 %p', (days, median, p90) => {
+    expect(paymentDelayDays(days)).toEqual({ median, p90, count: days.length });
+  });
+
+  it('refuses negative or fractional days', () => {
+    expectError(() => paymentDelayDays([-1]), 'BAD_USER_INPUT');
+    expectError(() => paymentDelayDays([1.5]), 'BAD_USER_INPUT');
+  });
+
+  it('property: median ≤ p90 ≤ max, and p90 has at least 90 % of the values at or below it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 60 }), (days) => {
+        const { median, p90 } = paymentDelayDays(days);
+        expect(median!).toBeLessThanOrEqual(p90!);
+        expect(p90!).toBeLessThanOrEqual(Math.max(...days));
+        expect(days.filter((d) => d <= p90!).length * 10).toBeGreaterThanOrEqual(days.length * 9);
+      }),
+    );
+  });
+});
+
+describe('gainPerCost', () => {
+  it.each<[bigint, bigint, string | null]>([
+    [1_250_000n, 100_000n, '12.50'], // EUR 12,500 of won value for EUR 1,000 of incentive
+    [100_000n, 100_000n, '1.00'],
+    [0n, 100_000n, '0.00'],
+    [100_000n, 300_000n, '0.33'],
+    [200_000n, 300_000n, '0.67'],
+    [5n, 0n, null],
+  ])('gain %p, cost %p → %p', (gain, cost, expected) => {
+    expect(gainPerCost(gain, cost)).toBe(expected);
+  });
+
+  it('refuses a negative cost', () => {
+    expectError(() => gainPerCost(1n, -1n), 'BAD_USER_INPUT');
   });
 });
