@@ -16,9 +16,12 @@ export class IncentiveSourceTypes1764600000000 implements MigrationInterface {
     await q.query(`ALTER TABLE incentive_accrual_lines ADD CONSTRAINT incentive_accrual_lines_capped_by_check CHECK (capped_by IN ('REP_CAP', 'BUDGET', 'PERIOD_CAP'))`);
     // Facts are looked up by source when a reversal or a late event brings a plan up to date.
     await q.query(`CREATE INDEX incentive_accrual_lines_source ON incentive_accrual_lines (source_type, source_id)`);
+    // Plans read the won deals of a period (deal registration's table; the index serves the incentives' read).
+    await q.query(`CREATE INDEX deal_registrations_won ON deal_registrations (actual_close_date, id) WHERE status = 'WON'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX deal_registrations_won`);
     await q.query(`DROP INDEX incentive_accrual_lines_source`);
     await q.query(`ALTER TABLE incentive_accrual_lines DROP CONSTRAINT incentive_accrual_lines_capped_by_check`);
     await q.query(`ALTER TABLE incentive_accrual_lines ADD CONSTRAINT incentive_accrual_lines_capped_by_check CHECK (capped_by IN ('REP_CAP', 'BUDGET'))`);

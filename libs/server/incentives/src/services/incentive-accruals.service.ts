@@ -3,7 +3,6 @@ import { DomainError } from '@prm/domain/common';
 import {
   type AccrualLine,
   bookLine,
-  buildStatement,
   clawbackLine,
   nextPeriod,
   type Period,
@@ -99,7 +98,20 @@ export interface LineFilter {
 // A plan looks back at most this many periods when it recomputes (a rebate plan recomputes each).
 const MAX_PERIODS = 60;
 
-const key = (sourceType: string, sourceId: string, rule: string): string => JSON.stringify([sourceType, sourceId, rule]);
+const key = (sourceType: string, sourceId: string, rule: string): string => `${sourceType}\u0000${sourceId}\u0000${rule}`;
+
+/** Lines written per statement when a plan is brought up to date (a quarter can hold a million). */
+const WRITE_BATCH = 5000;
+
+/** One line to insert or update: what it is for, where it is booked and its amount. */
+interface LineWrite {
+  d: DesiredLine;
+  kind: LineKind;
+  periodKey: string;
+  eventPeriodKey: string;
+  amountMinor: bigint;
+  reason: string | null;
+}
 
 /**
  * Accrual from facts and period close. Facts (won deals) are read through the deals services; the
@@ -198,26 +210,24 @@ export class IncentiveAccrualsService {
       const again = await this.closeRow(em, plan.id, period.key);
       if (again) return again;
       await this.reconcile(em, plan, period, desired);
-      const lines = (await em.query(`SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL`, [plan.id, period.key])).map(toLine);
-      const byBeneficiary = new Map<string, LineRow[]>();
-      for (const line of lines) {
-        const b = `${line.organisationId}:${line.userId ?? ''}`;
-        byBeneficiary.set(b, [...(byBeneficiary.get(b) ?? []), line]);
-      }
+      // One statement per beneficiary and unit: the sum of its lines booked in the period (set-based: a quarter can hold a million lines).
       const now = this.store.now();
-      for (const group of byBeneficiary.values()) {
-        const statement = buildStatement(group.map((l) => ({ ...l, reason: l.reason })));
-        for (const total of statement.totals) {
-          const [row] = await em.query(
-            `INSERT INTO incentive_statements (plan_id, period_key, period_end, organisation_id, user_id, unit, total_minor, line_count, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-            [plan.id, period.key, period.end, group[0]!.organisationId, group[0]!.userId, total.unit, total.totalMinor.toString(), total.lineCount, now],
-          );
-          const ids = group.filter((l) => l.unit === total.unit).map((l) => l.id);
-          await em.query(`UPDATE incentive_accrual_lines SET statement_id = $1 WHERE id = ANY($2::uuid[])`, [(row as { id: string }).id, ids]);
-        }
-      }
-      const statements = [...byBeneficiary.values()].reduce((n, g) => n + new Set(g.map((l) => l.unit)).size, 0);
+      const [made]: { statements: number; lines: number }[] = await em.query(
+        `WITH made AS (
+           INSERT INTO incentive_statements (plan_id, period_key, period_end, organisation_id, user_id, unit, total_minor, line_count, created_at)
+           SELECT $1, $2, $3, l.organisation_id, l.user_id, l.unit, sum(l.amount_minor), count(*), $4
+             FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL
+            GROUP BY l.organisation_id, l.user_id, l.unit
+           RETURNING id, organisation_id, user_id, unit)
+         , assigned AS (
+           UPDATE incentive_accrual_lines l SET statement_id = made.id FROM made
+            WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL
+              AND l.organisation_id = made.organisation_id AND l.user_id IS NOT DISTINCT FROM made.user_id AND l.unit = made.unit
+           RETURNING 1)
+         SELECT (SELECT count(*) FROM made)::int AS statements, (SELECT count(*) FROM assigned)::int AS lines`,
+        [plan.id, period.key, period.end, now],
+      );
+      const statements = made!.statements;
       const [row] = await em.query(
         `INSERT INTO incentive_period_closes (plan_id, period_key, period_start, period_end, closed_at, closed_by_user_id, statement_count)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -422,27 +432,14 @@ export class IncentiveAccrualsService {
     return new Map(rows.map((r) => [`${r.source_type}:${r.source_id}`, { reason: r.reason, on: r.on }]));
   }
 
-  /** Won deals closed in [from, to] in the plan's currency and program, with the facts a SPIF filters on. */
+  /** Won deals closed in [from, to] in the plan's currency and program, with the facts a SPIF filters on (the partner's tier in the deal's program). */
   private async wonDeals(plan: PlanRow, from: string, to: string): Promise<WonDeal[]> {
-    const regs = (await this.deals.wonClosedBetween(from, to)).filter((r) => r.currency === plan.currency && (!plan.programId || r.programId === plan.programId));
-    if (regs.length === 0) return [];
-    const lines = await this.deals.linesOf(regs.map((r) => r.id));
-    const enrolments = await this.programs.enrolmentsOf(RequestContext.system(), [...new Set(regs.map((r) => r.organisationId))]);
-    const tiers = new Map((await this.programs.tiersByIds([...new Set(enrolments.map((e) => e.tierId))])).map((t) => [t.id, t.name]));
-    return regs.map((r) => ({
-      id: r.id,
-      number: r.number,
-      organisationId: r.organisationId,
-      programId: r.programId,
-      repUserId: r.registeredByUserId,
-      customerName: r.customerName,
-      country: r.customerCountry,
-      currency: r.currency,
-      closeDate: r.actualCloseDate as string,
-      valueMinor: (r.actualMrrMinor ?? 0n) * 12n + (r.actualOneTimeMinor ?? 0n),
-      productIds: lines.filter((l) => l.registrationId === r.id).map((l) => l.productId),
-      partnerTier: tiers.get(enrolments.find((e) => e.organisationId === r.organisationId && e.programId === r.programId)?.tierId ?? '') ?? '',
-    }));
+    const facts = await this.deals.wonDealFacts(from, to, plan.currency, plan.programId);
+    if (facts.length === 0) return [];
+    const enrolments = await this.programs.enrolmentsOf(RequestContext.system(), [...new Set(facts.map((r) => r.organisationId))]);
+    const tierNames = new Map((await this.programs.tiersByIds([...new Set(enrolments.map((e) => e.tierId))])).map((t) => [t.id, t.name]));
+    const tierOf = new Map(enrolments.map((e) => [`${e.organisationId}:${e.programId}`, tierNames.get(e.tierId) ?? '']));
+    return facts.map((r) => ({ ...r, partnerTier: tierOf.get(`${r.organisationId}:${r.programId}`) ?? '' }));
   }
 
   // ---- booking ----
@@ -459,90 +456,100 @@ export class IncentiveAccrualsService {
     const booked = new Map<string, LineRow[]>();
     for (const line of existing) {
       const k = key(line.sourceType, line.sourceId, line.rule);
-      booked.set(k, [...(booked.get(k) ?? []), line]);
+      const lines = booked.get(k);
+      if (lines) lines.push(line);
+      else booked.set(k, [line]);
     }
     const wanted = new Map(desired.map((d) => [key(d.sourceType, d.sourceId, d.rule), d]));
     // Inside the transaction: on the embedded engine a read outside it would wait for the connection it holds.
     const reversed = await this.allReversals(em);
-    let changed = 0;
-    const now = this.store.now();
+    const writes: LineWrite[] = [];
+    const removals: string[] = [];
+    const ownKeys = new Map<string, string>();
+    const ownKeyOf = (date: string): string => {
+      let k = ownKeys.get(date);
+      if (k === undefined) ownKeys.set(date, (k = periodOf(date, plan.periodKind).key));
+      return k;
+    };
     const keys = new Set([...booked.keys(), ...wanted.keys()]);
-    for (const k of [...keys].sort()) {
+    for (const k of keys) {
       const lines = booked.get(k) ?? [];
       const want = wanted.get(k);
       const sample = want ?? toDesired(lines[0]!);
-      const reversal = reversed.get(`${sample.sourceType}:${sample.sourceId}`);
-      const total = lines.reduce((s, l) => s + l.amountMinor, 0n);
+      const reversal = reversed.size > 0 ? reversed.get(`${sample.sourceType}:${sample.sourceId}`) : undefined;
+      let total = 0n;
+      for (const l of lines) total += l.amountMinor;
+      const ownKey = ownKeyOf(sample.eventDate);
       if (reversal) {
         if (total === 0n) continue;
         const original: AccrualLine = { ...accrualOf(sample, plan.currency), amountMinor: total, baseMinor: null };
         const claw = bookLine(clawbackLine(original, `${REVERSAL_LABEL[sample.sourceType] ?? 'Source reversed'}: ${reversal.reason}`), reversal.on, plan.periodKind, closed);
-        changed += await this.upsert(em, plan, sample, 'CLAWBACK', claw.periodKey as string, periodOf(sample.eventDate, plan.periodKind).key, sample.eventDate, claw.amountMinor, claw.reason, now);
+        writes.push({ d: sample, kind: 'CLAWBACK', periodKey: claw.periodKey as string, eventPeriodKey: ownKey, amountMinor: claw.amountMinor, reason: claw.reason });
         continue;
       }
-      const ownKey = periodOf(sample.eventDate, plan.periodKind).key;
-      const booking = bookLine(accrualOf(sample, plan.currency), sample.eventDate, plan.periodKind, closed);
-      const target = booking.periodKey as string;
+      // The fact's own period while it is open (the common case needs no booking rule), else the next open one.
+      const booking = closedSet.has(ownKey) ? bookLine(accrualOf(sample, plan.currency), sample.eventDate, plan.periodKind, closed) : null;
+      const target = booking ? (booking.periodKey as string) : ownKey;
       const kind: LineKind = target === ownKey ? 'ACCRUAL' : 'ADJUSTMENT';
       const current = lines.find((l) => l.periodKey === target && l.kind === kind);
       const delta = (want?.amountMinor ?? 0n) - total;
       if (!want && current && !closedSet.has(target) && delta + current.amountMinor === 0n && lines.length === 1) {
         // A line the facts no longer call for (e.g. a tier that moved), still in an open period: removed.
-        await em.query(`DELETE FROM incentive_accrual_lines WHERE id = $1 AND statement_id IS NULL`, [current.id]);
-        changed += 1;
+        removals.push(current.id);
         continue;
       }
       const amount = (current?.amountMinor ?? 0n) + delta;
       const detailChanged = kind === 'ACCRUAL' && want && current && (current.baseMinor !== want.baseMinor || current.cappedBy !== want.cappedBy || current.planVersionId !== want.planVersionId);
       if (delta === 0n && (current || !want || kind !== 'ACCRUAL') && !detailChanged) continue;
-      changed += await this.upsert(em, plan, sample, kind, target, ownKey, sample.eventDate, amount, kind === 'ACCRUAL' ? null : booking.reason, now);
+      writes.push({ d: sample, kind, periodKey: target, eventPeriodKey: ownKey, amountMinor: amount, reason: kind === 'ACCRUAL' ? null : (booking?.reason ?? null) });
     }
+    let changed = 0;
+    for (let i = 0; i < removals.length; i += WRITE_BATCH) {
+      const gone: unknown[] = await em.query(`DELETE FROM incentive_accrual_lines WHERE id = ANY($1::uuid[]) AND statement_id IS NULL RETURNING id`, [removals.slice(i, i + WRITE_BATCH)]);
+      changed += gone.length;
+    }
+    const now = this.store.now();
+    for (let i = 0; i < writes.length; i += WRITE_BATCH) changed += await this.upsert(em, plan, writes.slice(i, i + WRITE_BATCH), now);
     return changed;
   }
 
-  private async upsert(
-    em: EntityManager,
-    plan: PlanRow,
-    d: DesiredLine,
-    kind: LineKind,
-    periodKey: string,
-    eventPeriodKey: string,
-    eventDate: string,
-    amountMinor: bigint,
-    reason: string | null,
-    now: Date,
-  ): Promise<number> {
+  /** Writes lines in one statement; a line already on a statement is left as it is (closed periods are never rewritten). */
+  private async upsert(em: EntityManager, plan: PlanRow, writes: readonly LineWrite[], now: Date): Promise<number> {
+    if (writes.length === 0) return 0;
+    const column = <T>(f: (w: LineWrite) => T): T[] => writes.map(f);
     // CLAWBACK lines add up in their period (a second reversal run adds nothing: the total is then 0).
-    const amountSql = kind === 'CLAWBACK' ? 'incentive_accrual_lines.amount_minor + EXCLUDED.amount_minor' : 'EXCLUDED.amount_minor';
     const rows: unknown[] = await em.query(
       `INSERT INTO incentive_accrual_lines (plan_id, plan_version_id, organisation_id, user_id, rule, event_period_key, period_key, event_date, source_type, source_id,
          source_label, unit, base_minor, rate_pct, amount_minor, capped_by, kind, reason, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
-       ON CONFLICT (plan_id, source_type, source_id, rule, kind, period_key) DO UPDATE SET amount_minor = ${amountSql},
+       SELECT $1, t.v, t.o, t.u, t.r, t.ep, t.pk, t.ed, t.st, t.si, t.sl, $2, t.b, t.rp, t.a, t.cb, t.k, t.re, $3, $3
+         FROM unnest($4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::date[], $11::text[], $12::text[], $13::text[],
+                     $14::bigint[], $15::numeric[], $16::bigint[], $17::text[], $18::text[], $19::text[]) AS t (v, o, u, r, ep, pk, ed, st, si, sl, b, rp, a, cb, k, re)
+       ON CONFLICT (plan_id, source_type, source_id, rule, kind, period_key) DO UPDATE SET
+         amount_minor = CASE WHEN EXCLUDED.kind = 'CLAWBACK' THEN incentive_accrual_lines.amount_minor + EXCLUDED.amount_minor ELSE EXCLUDED.amount_minor END,
          base_minor = EXCLUDED.base_minor, rate_pct = EXCLUDED.rate_pct, capped_by = EXCLUDED.capped_by, plan_version_id = EXCLUDED.plan_version_id,
          source_label = EXCLUDED.source_label, reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at
        WHERE incentive_accrual_lines.statement_id IS NULL
        RETURNING id`,
       [
         plan.id,
-        d.planVersionId,
-        d.organisationId,
-        d.userId,
-        d.rule,
-        eventPeriodKey,
-        periodKey,
-        eventDate,
-        d.sourceType,
-        d.sourceId,
-        d.sourceLabel,
         plan.currency,
-        kind === 'CLAWBACK' ? null : (d.baseMinor?.toString() ?? null),
-        d.ratePct === null ? null : formatPercent(percentFromUnits(d.ratePct)),
-        amountMinor.toString(),
-        kind === 'ACCRUAL' ? d.cappedBy : null,
-        kind,
-        reason,
         now,
+        column((w) => w.d.planVersionId),
+        column((w) => w.d.organisationId),
+        column((w) => w.d.userId),
+        column((w) => w.d.rule),
+        column((w) => w.eventPeriodKey),
+        column((w) => w.periodKey),
+        column((w) => w.d.eventDate),
+        column((w) => w.d.sourceType),
+        column((w) => w.d.sourceId),
+        column((w) => w.d.sourceLabel),
+        column((w) => (w.kind === 'CLAWBACK' ? null : (w.d.baseMinor?.toString() ?? null))),
+        column((w) => (w.d.ratePct === null ? null : formatPercent(percentFromUnits(w.d.ratePct)))),
+        column((w) => w.amountMinor.toString()),
+        column((w) => (w.kind === 'ACCRUAL' ? w.d.cappedBy : null)),
+        column((w) => w.kind),
+        column((w) => w.reason),
       ],
     );
     return rows.length;
