@@ -82,6 +82,12 @@ export class OrganisationsService {
     return rows.map(toOrganisation);
   }
 
+  /** Ids of every active partner organisation (system lookup, for incentive participation). */
+  async activePartnerIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM organisations WHERE kind = 'PARTNER' AND status = 'ACTIVE'`);
+    return rows.map((r) => r.id);
+  }
+
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<OrganisationEntity[]> {
     const scope = ctx.partnerScope;
     const allowed = scope ? ids.filter((id) => id === scope) : [...ids];
