@@ -6,6 +6,7 @@ import { RevenueDerivedWithoutFk1764310000000 } from './1764310000000-revenue-de
 import { Mdf1764400000000 } from './1764400000000-mdf';
 import { Incentives1764500000000 } from './1764500000000-incentives';
 import { IncentiveSourceTypes1764600000000 } from './1764600000000-incentive-source-types';
+import { IncentiveActivitiesTraining1764600000001 } from './1764600000001-incentive-activities-training';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Mdf1764400000000,
   Incentives1764500000000,
   IncentiveSourceTypes1764600000000,
+  IncentiveActivitiesTraining1764600000001,
 ];

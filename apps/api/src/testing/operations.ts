@@ -3,6 +3,7 @@ import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { encodeCursor } from '@prm/domain/common';
 import { ALLOW_KEY, type AllowRule } from '@prm/server/core';
+import { ACTIVITY_TRAINING_DOCS } from './activity-training-operations';
 import { INCENTIVE_DOCS } from './incentive-operations';
 import type { GqlResponse } from './test-app';
 
@@ -198,6 +199,7 @@ export const DOCS = {
   updateMdfFundBudget: `mutation($id: ID!, $budget: String!, $reason: String!) { updateMdfFundBudget(id: $id, budget: $budget, reason: $reason) { ${MDF_FUND_FIELDS} } }`,
   updateMdfRequest: `mutation($id: ID!, $input: UpdateMdfRequestInput!) { updateMdfRequest(id: $id, input: $input) { ${MDF_REQUEST_FIELDS} } }`,
   ...INCENTIVE_DOCS,
+  ...ACTIVITY_TRAINING_DOCS,
 } as const;
 
 export type OperationName = keyof typeof DOCS;

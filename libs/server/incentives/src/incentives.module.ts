@@ -2,13 +2,19 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@prm/server/core';
 import { DealsModule } from '@prm/server/deals';
 import { IdentityModule } from '@prm/server/identity';
+import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
+import { ActivityResolver, TrainingResolver } from './graphql/activity-training.resolver';
 import { IncentivePlanResolver, IncentiveStatementResolver, RewardResolver } from './graphql/incentives.resolver';
 import { IncentiveAccrualsService } from './services/incentive-accruals.service';
 import { IncentivePlansService } from './services/incentive-plans.service';
 import { IncentiveStatementsService } from './services/incentive-statements.service';
 import { IncentivesStore } from './services/incentives-store.service';
 import { PointsService } from './services/points.service';
+import { ActivitiesService } from './services/activities.service';
+import { ActivitySource } from './services/activity-source.service';
+import { TrainingSource } from './services/training-source.service';
+import { TrainingService } from './services/training.service';
 
 /** The accrual job: every published plan (or `planId`) brought up to date with the facts; idempotent. */
 export const INCENTIVES_ACCRUE_JOB = 'incentives-accrue';
@@ -21,8 +27,9 @@ export const POINTS_EXPIRY_CRON = '40 2 * * *';
 
 /** Incentives: plans and versions, accrual from won deals, period close, statements and payments, points and rewards. */
 @Module({
-  imports: [IdentityModule, ProgramsModule, DealsModule],
-  providers: [IncentivesStore, IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, IncentivePlanResolver, IncentiveStatementResolver, RewardResolver],
+  imports: [IdentityModule, ProgramsModule, DealsModule, NotificationsModule],
+  providers: [IncentivesStore, IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, IncentivePlanResolver, IncentiveStatementResolver, RewardResolver,
+    ActivitiesService, TrainingService, ActivitySource, TrainingSource, ActivityResolver, TrainingResolver],
   exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService],
 })
 export class IncentivesModule implements OnModuleInit {

@@ -6,3 +6,5 @@ export * from './services/incentive-accruals.service';
 export * from './services/incentive-statements.service';
 export * from './services/points.service';
 export * from './graphql/incentives.graphql';
+export * from './services/activities.service';
+export * from './services/training.service';

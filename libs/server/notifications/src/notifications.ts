@@ -37,6 +37,7 @@ export const NOTIFICATION_TYPES = [
   'MDF_CLAIM_DECIDED',
   'MDF_CLAIM_PAID',
   'MDF_FUND_EXPIRING',
+  'CERTIFICATION_EXPIRING',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -112,6 +112,16 @@ export class UsersService {
     return rows.map((r) => r.id);
   }
 
+  /** Users by e-mail address, lower-cased (system lookup, for imports that name people by address). */
+  async byEmails(emails: readonly string[]): Promise<UserEntity[]> {
+    if (emails.length === 0) return [];
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT id, organisation_id, email, name, role, status, last_login_at, created_at, updated_at FROM users WHERE lower(email) = ANY($1)`,
+      [emails.map((e) => e.toLowerCase())],
+    );
+    return rows.map(toUser);
+  }
+
   /** Active users of an organisation (system lookup, for notifications). */
   async activeUserIdsOf(organisationId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE organisation_id = $1 AND status = 'ACTIVE'`, [organisationId]);

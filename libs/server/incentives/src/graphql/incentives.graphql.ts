@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { type PERIOD_KINDS, type REBATE_MODES, type SPIF_TIER_MODES, type STATEMENT_STATUSES } from '@prm/domain/incentives';
-import { CalendarDate, ConnectionType, CurrencyCode, EntityId, MoneyAmount, Text, trim } from '@prm/server/core';
+import { CalendarDate, ConnectionType, EntityId, MoneyAmount, Text, trim, upper } from '@prm/server/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,6 +12,7 @@ import {
   IsEnum,
   IsInt,
   IsISO31661Alpha2,
+  IsISO4217CurrencyCode,
   IsOptional,
   IsString,
   IsUUID,
@@ -137,6 +138,12 @@ void [_kinds, _statuses, _periods, _spif, _rebate, _lines, _statement, _methods,
 /** A percentage as text with up to 4 decimals; its range (0–100) is checked with the plan, so every bad tier is named. */
 const Rate = (): PropertyDecorator =>
   applyDecorators(Transform(trim), IsString(), Matches(/^-?\d{1,4}(\.\d{1,4})?$/, { message: 'Enter a percentage such as 12.5 (at most 4 decimals).' }));
+/** A reward in the plan's unit: an amount with at most 2 decimals (checked again against the currency) or whole points. */
+const UnitAmount = (): PropertyDecorator =>
+  applyDecorators(Transform(trim), IsString(), Matches(/^\d{1,12}(\.\d{1,2})?$/, { message: 'Enter an amount such as 25.00, or whole points such as 100 (not negative).' }));
+/** A plan's unit: a currency code, or POINTS. */
+const PlanUnit = (): PropertyDecorator =>
+  applyDecorators(Transform(upper), ValidateIf((_o: object, v: unknown) => v !== 'POINTS'), IsISO4217CurrencyCode({ message: 'Use a currency code such as EUR, or POINTS.' }));
 /** A period key: '2026-03', '2026-Q1' or '2026'. */
 const PeriodKey = (): PropertyDecorator =>
   applyDecorators(Transform(trim), IsString(), Matches(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { message: 'Enter a period such as 2026-03, 2026-Q1 or 2026.' }));
@@ -182,10 +189,35 @@ export class RebateRulesInput {
   @Field(() => [RebateTierInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RebateTierInput) tiers: RebateTierInput[];
 }
 
-@InputType({ description: 'The rules of the plan’s kind: spif for a SPIF plan, rebate for a REBATE plan' })
+@InputType()
+export class ActivityRewardInput {
+  @Field(() => ID) @EntityId() activityTypeId: string;
+  @Field(() => String, { description: 'Paid per counted activity, in the plan’s unit (whole points for a POINTS plan)' }) @UnitAmount() amount: string;
+  @Field(() => String, { nullable: true, description: 'Most one person earns from this type per plan period (empty: no cap)' }) @IsOptional() @UnitAmount() capPerPeriod?: string;
+}
+
+@InputType()
+export class ActivityRulesInput {
+  @Field(() => [ActivityRewardInput]) @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ActivityRewardInput) activities: ActivityRewardInput[];
+}
+
+@InputType()
+export class CourseRewardInput {
+  @Field(() => ID) @EntityId() courseId: string;
+  @Field(() => String, { description: 'Paid per completion, in the plan’s unit (whole points for a POINTS plan)' }) @UnitAmount() amount: string;
+}
+
+@InputType()
+export class TrainingRulesInput {
+  @Field(() => [CourseRewardInput]) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CourseRewardInput) courses: CourseRewardInput[];
+}
+
+@InputType({ description: 'The rules of the plan’s kind: spif for a SPIF plan, rebate for a REBATE plan, activity for an ACTIVITY plan, training for a TRAINING plan' })
 export class IncentiveRulesInput {
   @Field(() => SpifRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => SpifRulesInput) spif?: SpifRulesInput;
   @Field(() => RebateRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => RebateRulesInput) rebate?: RebateRulesInput;
+  @Field(() => ActivityRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ActivityRulesInput) activity?: ActivityRulesInput;
+  @Field(() => TrainingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TrainingRulesInput) training?: TrainingRulesInput;
 }
 
 @InputType()
@@ -196,7 +228,7 @@ export class CreateIncentivePlanInput {
   @Field(() => IncentivePeriodKind, { nullable: true, description: 'Required: statements are made per period' })
   @IsDefined({ message: 'A plan needs a period: MONTH, QUARTER or YEAR.' }) @IsEnum(IncentivePeriodKind)
   periodKind?: IncentivePeriodKind;
-  @Field(() => String) @CurrencyCode() currency: string;
+  @Field(() => String, { description: 'A currency code; POINTS for an activity or training plan that pays points' }) @PlanUnit() currency: string;
   @Field(() => String, { description: 'First day of the period the first version applies from' }) @CalendarDate() effectiveFrom: string;
   @Field(() => IncentiveRulesInput) @ValidateNested() @Type(() => IncentiveRulesInput) rules: IncentiveRulesInput;
 }

@@ -286,6 +286,8 @@ export class IncentiveAccrualsService {
     const accruedMinor = BigInt((accrued as { total: string }).total);
     const base = { plan, periodKey: period.key, organisationId, accruedMinor };
     if (!version) return { ...base, measure: '0', unit: plan.currency, progress: null };
+    // Plans of other kinds have no threshold to progress towards: what is accrued so far.
+    if (version.rules.kind !== 'SPIF' && version.rules.kind !== 'REBATE') return { ...base, measure: '0', unit: plan.currency, progress: null };
     const deals = (await this.wonDeals(plan, period.start, period.end)).filter((d) => d.organisationId === organisationId);
     if (version.rules.kind === 'REBATE') {
       const volume = deals.reduce((sum, d) => sum + d.valueMinor, 0n);

@@ -5,6 +5,7 @@ import { formatPercent, parseMoney } from '@prm/domain/money';
 import { type Connection, parseCursor, RequestContext, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
+import { activityRules, type ActivityRulesData, checkRuleReferences, trainingRules, type TrainingRulesData } from './activity-training-rules';
 import { IncentivesStore } from './incentives-store.service';
 import {
   PLAN_COLUMNS,
@@ -52,6 +53,8 @@ export interface RebateRulesData {
 export interface PlanRulesData {
   spif?: SpifRulesData | null;
   rebate?: RebateRulesData | null;
+  activity?: ActivityRulesData | null;
+  training?: TrainingRulesData | null;
 }
 
 export interface CreatePlanData {
@@ -111,12 +114,14 @@ export class IncentivePlansService {
 
   async create(ctx: RequestContext, input: CreatePlanData): Promise<PlanRow> {
     const errors = new FieldErrorCollector();
-    if (!SUPPORTED_PLAN_KINDS.includes(input.kind)) errors.add('kind', `${input.kind} plans cannot be configured yet; SPIF and REBATE plans can.`);
+    if (!SUPPORTED_PLAN_KINDS.includes(input.kind)) errors.add('kind', `${input.kind} plans cannot be configured yet; ${SUPPORTED_PLAN_KINDS.join(', ')} plans can.`);
     if (!input.periodKind) errors.add('periodKind', 'A plan needs a period: MONTH, QUARTER or YEAR.');
     if (input.programId && (await this.programs.programsByIds([input.programId])).length === 0) errors.add('programId', 'Unknown program.');
+    if (input.currency === 'POINTS' && input.kind !== 'ACTIVITY' && input.kind !== 'TRAINING') errors.add('currency', 'Only activity and training plans can pay in POINTS.');
     errors.throwIfAny('The incentive plan is not valid.');
     const periodKind = input.periodKind as PeriodKind;
     const rules = this.rules(input.kind, input.currency, input.rules, errors);
+    await checkRuleReferences(this.store.q(), rules, errors);
     this.checkEffectiveFrom(input.effectiveFrom, periodKind, errors);
     errors.throwIfAny('The incentive plan is not valid.');
     return this.store.write(async (em) => {
@@ -160,6 +165,7 @@ export class IncentivePlansService {
     if (plan.status === 'RETIRED') throw new DomainError('CONFLICT', 'A retired plan cannot change.');
     const errors = new FieldErrorCollector();
     const rules = this.rules(plan.kind, plan.currency, data, errors);
+    await checkRuleReferences(this.store.q(), rules, errors);
     this.checkEffectiveFrom(effectiveFrom, plan.periodKind, errors);
     errors.throwIfAny('The plan version is not valid.');
     return this.store.write(async (em) => {
@@ -213,6 +219,20 @@ export class IncentivePlansService {
         return null;
       }
       return this.rebateRules(data.rebate, currency, errors);
+    }
+    if (kind === 'ACTIVITY') {
+      if (!data.activity) {
+        errors.add('rules.activity', 'An activity plan needs activity rules.');
+        return null;
+      }
+      return activityRules(data.activity, currency, errors);
+    }
+    if (kind === 'TRAINING') {
+      if (!data.training) {
+        errors.add('rules.training', 'A training plan needs training rules.');
+        return null;
+      }
+      return trainingRules(data.training, currency, errors);
     }
     return null;
   }

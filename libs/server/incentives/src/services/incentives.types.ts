@@ -14,7 +14,7 @@ import { formatPercent, type Percent, percentFromUnits, requireDecimal, rescale 
 export const PLAN_KINDS = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING', 'RETENTION', 'REFERRAL'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 /** The plan kinds the server can configure and accrue today. */
-export const SUPPORTED_PLAN_KINDS: readonly PlanKind[] = ['SPIF', 'REBATE'];
+export const SUPPORTED_PLAN_KINDS: readonly PlanKind[] = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING'];
 export const PLAN_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const LINE_KINDS = ['ACCRUAL', 'ADJUSTMENT', 'CLAWBACK'] as const;
@@ -55,7 +55,19 @@ export interface RebateRules {
   tiers: { fromMinor: string; toMinor: string | null; ratePct: string }[];
 }
 
-export type PlanRules = SpifRules | RebateRules;
+/** Per activity type: a fixed reward in the plan's unit (points or minor units) and an optional cap per beneficiary and period. */
+export interface ActivityRules {
+  kind: 'ACTIVITY';
+  activities: { activityTypeId: string; amountMinor: string; capPerPeriodMinor: string | null }[];
+}
+
+/** Per listed course: a fixed reward in the plan's unit for every completion. */
+export interface TrainingRules {
+  kind: 'TRAINING';
+  courses: { courseId: string; amountMinor: string }[];
+}
+
+export type PlanRules = SpifRules | RebateRules | ActivityRules | TrainingRules;
 
 export const percentUnits = (text: string): Percent => rescale(requireDecimal(text), 4) as Percent;
 
