@@ -87,10 +87,16 @@ interface Fixture {
     incentiveStatementId: string;
     rewardId: string;
     redemptionId: string;
+    /** Activities and training: an activity Contoso's rep logged (waiting for approval) and a completion Contoso's rep recorded. */
+    activityId: string;
+    completionId: string;
   };
   /** The vendor's catalogue: a product and a house account. */
   productId: string;
   houseAccountId: string;
+  /** The vendor's activity type and course catalogues. */
+  activityTypeId: string;
+  courseId: string;
 }
 
 type Vars = Record<string, unknown>;
@@ -214,6 +220,107 @@ const answers =
 // ---- the table ------------------------------------------------------------------------------------
 
 const OPERATIONS: OperationSpec[] = [
+  // ----- Activities and training
+  {
+    op: 'Query.activities',
+    document: DOCS.activities,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.activityId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(nothingButNorthwind), vendor: ok(containsId((fx) => fx.contoso.activityId)) },
+    ],
+  },
+  {
+    op: 'Query.activityTypes',
+    document: DOCS.activityTypes,
+    allow: EVERYONE,
+    variants: [{ label: 'the catalogue', variables: () => ({}), partner: ok(containsId((fx) => fx.activityTypeId)), vendor: ok(containsId((fx) => fx.activityTypeId)) }],
+  },
+  {
+    op: 'Query.certifiedPeople',
+    document: DOCS.certifiedPeople,
+    allow: EVERYONE,
+    variants: [
+      { label: "Contoso's organisationId", variables: (fx) => ({ organisationIds: [fx.contoso.orgId] }), partner: notFound, vendor: ok(organisationIs((fx) => fx.contoso.orgId)) },
+      { label: 'no organisationIds', variables: () => ({}), partner: ok(nothingButNorthwind), vendor: ok(containsValue('organisationId', (fx) => fx.contoso.orgId)) },
+    ],
+  },
+  {
+    op: 'Query.courseCompletions',
+    document: DOCS.courseCompletions,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.completionId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(nothingButNorthwind), vendor: ok(containsId((fx) => fx.contoso.completionId)) },
+    ],
+  },
+  {
+    op: 'Query.courses',
+    document: DOCS.courses,
+    allow: EVERYONE,
+    variants: [{ label: 'the catalogue', variables: () => ({}), partner: ok(containsId((fx) => fx.courseId)), vendor: ok(containsId((fx) => fx.courseId)) }],
+  },
+  {
+    op: 'Mutation.approveActivity',
+    document: DOCS.approveActivity,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's activity", variables: (fx) => ({ id: fx.contoso.activityId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
+    op: 'Mutation.createActivityType',
+    document: DOCS.createActivityType,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a demo type', variables: () => ({ input: { name: 'Matrix demo', kind: 'DEMO_HELD', approval: 'AUTO' } }) }],
+    probe: { variables: () => ({ input: { name: '', kind: 'DEMO_HELD', approval: 'AUTO' } }), field: 'name' },
+  },
+  {
+    op: 'Mutation.createCourse',
+    document: DOCS.createCourse,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'a course', variables: () => ({ input: { name: 'Matrix course', certification: false } }) }],
+    probe: { variables: () => ({ input: { name: 'Matrix course', certification: true, validityMonths: 0 } }), field: 'validityMonths' },
+  },
+  {
+    op: 'Mutation.importCourseCompletions',
+    document: DOCS.importCourseCompletions,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: "a completion for Contoso's rep", variables: (fx) => ({ input: { csv: `external_id,email,course_id,completed_on\nmatrix-1,rep@contoso.test,${fx.courseId},2026-01-05\n` } }) }],
+    probe: { variables: () => ({ input: { csv: 'email\nrep@contoso.test\n' } }), field: 'csv' },
+  },
+  {
+    op: 'Mutation.logActivity',
+    document: DOCS.logActivity,
+    allow: PARTNER_USERS,
+    variants: [{ label: "Contoso's activity id as a type", variables: (fx) => ({ input: { typeId: fx.contoso.activityId, occurredOn: isoDay(-1), description: 'Matrix' } }), partner: notFound, overrides: { PARTNER_API_KEY: refused('FORBIDDEN') } }],
+  },
+  {
+    op: 'Mutation.recordCourseCompletion',
+    document: DOCS.recordCourseCompletion,
+    allow: PARTNER_USERS,
+    variants: [{ label: "for Contoso's rep", variables: (fx) => ({ input: { courseId: fx.courseId, completedOn: isoDay(-1), userId: fx.contoso.repUserId } }), partner: notFound }],
+  },
+  {
+    op: 'Mutation.rejectActivity',
+    document: DOCS.rejectActivity,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's activity", variables: (fx) => ({ id: fx.contoso.activityId, reason: 'Matrix' }) }],
+    probe: { variables: (fx) => ({ id: fx.contoso.activityId, reason: '' }), field: 'reason' },
+  },
+  {
+    op: 'Mutation.updateActivityType',
+    document: DOCS.updateActivityType,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'the type', variables: (fx) => ({ id: fx.activityTypeId, input: { name: 'Matrix webinar', kind: 'WEBINAR_ATTENDED', approval: 'AUTO' } }) }],
+    probe: { variables: () => ({ id: BAD_ID, input: { name: 'Matrix webinar', kind: 'WEBINAR_ATTENDED', approval: 'AUTO' } }), field: 'id' },
+  },
+  {
+    op: 'Mutation.updateCourse',
+    document: DOCS.updateCourse,
+    allow: ONLY_VENDOR_ADMIN,
+    variants: [{ label: 'the course', variables: (fx) => ({ id: fx.courseId, input: { name: 'Matrix certification', certification: false } }) }],
+    probe: { variables: () => ({ id: BAD_ID, input: { name: 'Matrix certification', certification: false } }), field: 'id' },
+  },
   // ----- Queries
   {
     op: 'Query.apiKeys',
@@ -1311,6 +1418,27 @@ const OPERATIONS: OperationSpec[] = [
     ],
   },
   {
+    op: 'Query.incentiveMeasurement',
+    document: DOCS.incentiveMeasurement,
+    allow: VENDOR_STAFF,
+    variants: [{ label: 'the SPIF Contoso earns on', variables: (fx) => ({ planId: fx.contoso.incentivePlanId }), vendor: ok(containsValue('planId', (fx) => fx.contoso.incentivePlanId)) }],
+  },
+  {
+    op: 'Query.previewIncentivePlan',
+    document: DOCS.previewIncentivePlan,
+    allow: VENDOR_STAFF,
+    variants: [{ label: 'the draft plan', variables: (fx) => ({ planId: fx.contoso.incentiveDraftPlanId }) }],
+  },
+  {
+    op: 'Query.rewardRedemptions',
+    document: DOCS.rewardRedemptions,
+    allow: EVERYONE,
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok(containsId((fx) => fx.contoso.redemptionId)) },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(both(nothingButNorthwind, lacksId((fx) => fx.contoso.redemptionId))), vendor: ok(containsId((fx) => fx.contoso.redemptionId)) },
+    ],
+  },
+  {
     op: 'Query.rewards',
     document: DOCS.rewards,
     allow: EVERYONE,
@@ -1359,6 +1487,13 @@ const OPERATIONS: OperationSpec[] = [
     probe: { variables: () => ({ input: { name: 'Matrix voucher 2', kind: 'GIFT_VOUCHER', pointsPrice: 0 } }), field: 'pointsPrice' },
   },
   {
+    op: 'Mutation.fulfilRewardRedemption',
+    document: DOCS.fulfilRewardRedemption,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's redemption", variables: (fx) => ({ id: fx.contoso.redemptionId }) }],
+    probe: { variables: () => ({ id: BAD_ID }), field: 'id' },
+  },
+  {
     op: 'Mutation.markIncentiveStatementsPaid',
     document: DOCS.markIncentiveStatementsPaid,
     allow: MANAGERS,
@@ -1401,6 +1536,38 @@ const OPERATIONS: OperationSpec[] = [
     allow: MANAGERS,
     variants: [{ label: "Contoso's won deal", variables: (fx) => ({ input: { dealId: fx.contoso.incentiveDealId, reason: 'Matrix' } }) }],
     probe: { variables: () => ({ input: { dealId: BAD_ID, reason: 'Matrix' } }), field: 'dealId' },
+  },
+  // ----- Referrals: partners see only their own link and sign-ups; vendor staff link sign-ups to customers
+  {
+    op: 'Query.referralLink',
+    document: DOCS.referralLink,
+    allow: [PARTNER_ADMIN, ...VENDOR_STAFF],
+    variants: [
+      { label: "Contoso's link", variables: (fx) => ({ organisationId: fx.contoso.orgId }), partner: notFound, vendor: ok() },
+      { label: 'no organisation', variables: () => ({}), partner: ok(nothingButNorthwind), vendor: refused('BAD_USER_INPUT') },
+    ],
+  },
+  {
+    op: 'Query.referralSignups',
+    document: DOCS.referralSignups,
+    allow: [PARTNER_ADMIN, ...VENDOR_STAFF],
+    variants: [
+      { label: "filter by Contoso's organisationId", variables: (fx) => ({ filter: { organisationId: fx.contoso.orgId } }), partner: notFound, vendor: ok() },
+      { label: 'no filter', variables: () => ({ first: 100 }), partner: ok(nothingButNorthwind), vendor: ok() },
+    ],
+  },
+  {
+    op: 'Mutation.createReferralLink',
+    document: DOCS.createReferralLink,
+    allow: [PARTNER_ADMIN],
+    variants: [{ label: "the caller's own link", variables: () => ({}), partner: ok(onlyNorthwind) }],
+  },
+  {
+    op: 'Mutation.linkReferralSignup',
+    document: DOCS.linkReferralSignup,
+    allow: MANAGERS,
+    variants: [{ label: "Contoso's customer", variables: (fx) => ({ input: { signupId: fx.contoso.revenueCustomerId, customerId: fx.contoso.revenueCustomerId } }) }],
+    probe: { variables: (fx) => ({ input: { signupId: BAD_ID, customerId: fx.contoso.revenueCustomerId } }), field: 'signupId' },
   },
 ];
 
@@ -1625,6 +1792,14 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     const rewardId = (await call<{ createReward: { id: string } }>(DOCS.createReward, { input: { name: 'Matrix voucher', kind: 'GIFT_VOUCHER', pointsPrice: 50, stock: 10, requiresApproval: true } }, auth.VENDOR_ADMIN))
       .createReward.id;
     const redemptionId = (await call<{ redeemReward: { id: string } }>(DOCS.redeemReward, { input: { rewardId } }, contosoRep)).redeemReward.id;
+    // Referrals: Northwind already has its link (asking again writes nothing), so the matrix's createReferralLink changes nothing.
+    await call(DOCS.createReferralLink, {}, auth.PARTNER_ADMIN);
+    // Activities and training: Contoso's rep logs an activity that needs approval and records a certification.
+    const activityTypeId = (await call<{ createActivityType: { id: string } }>(DOCS.createActivityType, { input: { name: 'Matrix webinar', kind: 'WEBINAR_ATTENDED', approval: 'VERIFIED' } }, auth.VENDOR_ADMIN))
+      .createActivityType.id;
+    const activityId = (await call<{ logActivity: { id: string } }>(DOCS.logActivity, { input: { typeId: activityTypeId, occurredOn: today, description: 'Globex Matrix Webinar' } }, contosoRep)).logActivity.id;
+    const courseId = (await call<{ createCourse: { id: string } }>(DOCS.createCourse, { input: { name: 'Matrix certification', certification: true, validityMonths: 12 } }, auth.VENDOR_ADMIN)).createCourse.id;
+    const completionId = (await call<{ recordCourseCompletion: { id: string } }>(DOCS.recordCourseCompletion, { input: { courseId, completedOn: today } }, contosoRep)).recordCourseCompletion.id;
 
     fx = {
       vendorOrgId,
@@ -1670,9 +1845,13 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
         incentiveStatementId,
         rewardId,
         redemptionId,
+        activityId,
+        completionId,
       },
       productId,
       houseAccountId: await one(`SELECT id FROM house_accounts WHERE domain = 'rws.nl'`, []),
+      activityTypeId,
+      courseId,
     };
     // The demo data and the fixtures above notify Northwind's users (MDF decisions, say): the matrix reads an empty inbox.
     await t.dataSource.query(`UPDATE notifications SET read_at = now() WHERE read_at IS NULL`);
@@ -1706,6 +1885,9 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     fx.contoso.incentiveLineId,
     fx.contoso.incentiveStatementId,
     fx.contoso.redemptionId,
+    fx.contoso.activityId,
+    fx.contoso.completionId,
+    'Globex Matrix Webinar',
     'Globex Matrix Event',
     'matrix-proof.pdf',
     CONTOSO_CONTACT,
@@ -1888,6 +2070,20 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
       const dbBefore = await dbFingerprint(t.dataSource);
       const res = await postClaim(t, auth[caller], fx.contoso.mdfRequestId, CLAIM_INPUT, [{ name: 'stolen.pdf', bytes: PDF }]);
       expect(res.status).toBe(upload(caller));
+      expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
+    });
+  });
+
+  // The incentives payout file: vendor staff only; a partner gets 403 and nothing of Contoso.
+  describe('GET /api/incentives/statements/payout.csv (HTTP route)', () => {
+    const expected = (caller: Caller): number => (caller === 'ANONYMOUS' ? 401 : isVendorCaller(caller) ? 200 : 403);
+    it.each(CALLERS.map((caller) => [`${caller} → ${expected(caller)}`, caller] as const))('%s', async (_title, caller) => {
+      const dbBefore = await dbFingerprint(t.dataSource);
+      const res = await getAs(t, auth[caller], `/api/incentives/statements/payout.csv?statementIds=${fx.contoso.incentiveStatementId}`);
+      expect(res.status).toBe(expected(caller));
+      const text = (res.body as Buffer).toString();
+      if (res.status === 200) expect(text).toContain(fx.contoso.incentiveStatementId);
+      else expect(text).not.toContain(fx.contoso.incentiveStatementId);
       expect(await dbFingerprint(t.dataSource)).toEqual(dbBefore);
     });
   });

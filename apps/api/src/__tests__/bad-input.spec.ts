@@ -1205,7 +1205,22 @@ const MUTATIONS: Group[] = [
       ['no period', () => ({ periodKind: undefined }), field('periodKind')],
       ['unknown period kind', () => ({ periodKind: 'WEEK' }), coercion],
       ['no rules of the plan kind', () => ({ rules: {} }), field('rules.rebate')],
-      ['a kind that cannot be configured yet', () => ({ kind: 'ACTIVITY' }), field('kind')],
+      ['POINTS for a plan that pays cash', () => ({ currency: 'POINTS' }), field('currency')],
+      ['an activity plan naming an unknown activity type', () => ({ kind: 'ACTIVITY', rules: { activity: { activities: [{ activityTypeId: UNKNOWN_ID, amount: '10.00' }] } } }), field('rules.activity.activities[0].activityTypeId')],
+      ['an activity plan with a negative cap', () => ({ kind: 'ACTIVITY', rules: { activity: { activities: [{ activityTypeId: UNKNOWN_ID, amount: '10.00', capPerPeriod: '-1' }] } } }), field('rules.activity.activities.0.capPerPeriod')],
+      ['a points plan paying fractions of a point', () => ({ kind: 'TRAINING', currency: 'POINTS', rules: { training: { courses: [{ courseId: UNKNOWN_ID, amount: '1.5' }] } } }), field('rules.training.courses[0].amount')],
+      ['a training plan without courses', () => ({ kind: 'TRAINING', rules: { training: { courses: [] } } }), field('rules.training.courses')],
+      ['a retention plan without any reward', () => ({ kind: 'RETENTION', rules: { retention: {} } }), field('rules.retention')],
+      ['a retention plan with an NRR threshold but no reward', () => ({ kind: 'RETENTION', rules: { retention: { nrrThreshold: '105' } } }), field('rules.retention.nrrReward')],
+      ['a retention plan with an expansion rate above 100 %', () => ({ kind: 'RETENTION', rules: { retention: { expansionRate: '100.5' } } }), field('rules.retention.expansionRate')],
+      ['a retention plan with a negative clawback window', () => ({ kind: 'RETENTION', rules: { retention: { expansionRate: '1', clawbackDays: -1 } } }), field('rules.retention.clawbackDays')],
+      ['a retention plan not in the revenue base currency', () => ({ kind: 'RETENTION', currency: 'USD', rules: { retention: { expansionRate: '1' } } }), field('currency')],
+      ['a referral plan with neither months nor lifetime', () => ({ kind: 'REFERRAL', rules: { referral: { rate: '10' } } }), field('rules.referral.months')],
+      ['a referral plan with months and lifetime', () => ({ kind: 'REFERRAL', rules: { referral: { rate: '10', months: 3, lifetime: true } } }), field('rules.referral.months')],
+      ['a referral plan for 0 months', () => ({ kind: 'REFERRAL', rules: { referral: { rate: '10', months: 0 } } }), field('rules.referral.months')],
+      ['a referral plan without referral rules', () => ({ kind: 'REFERRAL', rules: {} }), field('rules.referral')],
+      ['a new-ARR rebate not in the revenue base currency', () => ({ currency: 'USD', rules: { rebate: { mode: 'RETROACTIVE', measure: 'NEW_ARR', tiers: [{ from: '0', rate: '1' }] } } }), field('rules.rebate.measure')],
+      ['an unknown rebate measure', () => ({ rules: { rebate: { mode: 'RETROACTIVE', measure: 'PROFIT', tiers: [{ from: '0', rate: '1' }] } } }), coercion],
       ['a version not starting on the first day of a period', () => ({ effectiveFrom: '2030-02-01' }), field('effectiveFrom')],
       ['a date that does not exist', () => ({ effectiveFrom: '2030-02-30' }), field('effectiveFrom')],
       ['unknown currency', () => ({ currency: 'EURO' }), field('currency')],
@@ -1260,6 +1275,17 @@ const MUTATIONS: Group[] = [
       ['a deal that is not won', () => ({}), conflict],
     ]),
   },
+  {
+    op: 'linkReferralSignup',
+    document: DOCS.linkReferralSignup,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases((fx) => ({ signupId: UNKNOWN_ID, customerId: fx.revenue.customerId }), [
+      ['malformed signupId', () => ({ signupId: BAD_ID }), field('signupId')],
+      ['malformed customerId', () => ({ customerId: BAD_ID }), field('customerId')],
+      ['an unknown sign-up', () => ({}), notFound],
+      ['a customer id as the sign-up', (fx) => ({ signupId: fx.revenue.customerId }), notFound],
+    ]),
+  },
   { op: 'approveIncentiveStatement', document: DOCS.approveIncentiveStatement, as: 'VENDOR_ADMIN', cases: idCases() },
   {
     op: 'markIncentiveStatementsPaid',
@@ -1293,6 +1319,102 @@ const MUTATIONS: Group[] = [
     cases: [c('malformed rewardId', () => ({ input: { rewardId: BAD_ID } }), field('rewardId')), c('unknown reward', () => ({ input: { rewardId: UNKNOWN_ID } }), notFound)],
   },
   { op: 'approveRewardRedemption', document: DOCS.approveRewardRedemption, as: 'VENDOR_ADMIN', cases: idCases() },
+  // ----- Activities and training
+  {
+    op: 'createActivityType',
+    document: DOCS.createActivityType,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ name: 'Bad input type', kind: 'DEMO_HELD', approval: 'AUTO' }), [
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['over-long name', () => ({ name: LONG }), field('name')],
+      ['unknown kind', () => ({ kind: 'PARTY' }), coercion],
+      ['unknown approval mode', () => ({ approval: 'MAYBE' }), coercion],
+    ]),
+  },
+  {
+    op: 'updateActivityType',
+    document: DOCS.updateActivityType,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Bad input type', kind: 'DEMO_HELD', approval: 'AUTO' } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Bad input type', kind: 'DEMO_HELD', approval: 'AUTO' } }), notFound),
+      c('empty name', () => ({ id: UNKNOWN_ID, input: { name: '', kind: 'DEMO_HELD', approval: 'AUTO' } }), field('input.name')),
+    ],
+  },
+  {
+    op: 'logActivity',
+    document: DOCS.logActivity,
+    as: 'PARTNER_ADMIN',
+    cases: inputCases(() => ({ typeId: UNKNOWN_ID, occurredOn: '2026-01-05', description: 'Bad input webinar' }), [
+      ['malformed typeId', () => ({ typeId: BAD_ID }), field('typeId')],
+      ['unknown type', () => ({}), notFound],
+      ['a date as text', () => ({ occurredOn: 'yesterday' }), field('occurredOn')],
+      ['empty description', () => ({ description: '' }), field('description')],
+      ['over-long description', () => ({ description: LONG }), field('description')],
+      ['evidence that is not a web address', () => ({ evidenceUrl: 'javascript:alert(1)' }), field('evidenceUrl')],
+    ]),
+  },
+  { op: 'approveActivity', document: DOCS.approveActivity, as: 'VENDOR_ADMIN', cases: idCases() },
+  {
+    op: 'rejectActivity',
+    document: DOCS.rejectActivity,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, reason: 'bad input' }), field('id')),
+      c('empty reason', () => ({ id: UNKNOWN_ID, reason: '' }), field('reason')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, reason: 'bad input' }), notFound),
+    ],
+  },
+  {
+    op: 'createCourse',
+    document: DOCS.createCourse,
+    as: 'VENDOR_ADMIN',
+    cases: inputCases(() => ({ name: 'Bad input course', certification: true, validityMonths: 12 }), [
+      ['validity 0', () => ({ validityMonths: 0 }), field('validityMonths')],
+      ['validity above 240 months', () => ({ validityMonths: 241 }), field('validityMonths')],
+      ['a validity for a course that does not certify', () => ({ certification: false }), field('validityMonths')],
+      ['empty name', () => ({ name: '' }), field('name')],
+      ['certification missing', () => ({ certification: undefined }), coercion],
+    ]),
+  },
+  {
+    op: 'updateCourse',
+    document: DOCS.updateCourse,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed id', () => ({ id: BAD_ID, input: { name: 'Bad input course', certification: false } }), field('id')),
+      c('unknown id', () => ({ id: UNKNOWN_ID, input: { name: 'Bad input course', certification: false } }), notFound),
+      c('validity 0', () => ({ id: UNKNOWN_ID, input: { name: 'Bad input course', certification: true, validityMonths: 0 } }), field('input.validityMonths')),
+    ],
+  },
+  {
+    op: 'recordCourseCompletion',
+    document: DOCS.recordCourseCompletion,
+    as: 'PARTNER_ADMIN',
+    cases: inputCases(() => ({ courseId: UNKNOWN_ID, completedOn: '2026-01-05' }), [
+      ['malformed courseId', () => ({ courseId: BAD_ID }), field('courseId')],
+      ['unknown course', () => ({}), notFound],
+      ['a date as text', () => ({ completedOn: 'last week' }), field('completedOn')],
+      ['an unknown person', () => ({ userId: UNKNOWN_ID }), notFound],
+      ['evidence that is not a web address', () => ({ evidenceUrl: 'ftp://x' }), field('evidenceUrl')],
+    ]),
+  },
+  {
+    op: 'importCourseCompletions',
+    document: DOCS.importCourseCompletions,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('no header row', () => ({ input: { csv: 'lms-1,rep@northwind.test,x,2026-01-05\n' } }), field('csv')),
+      c('not UTF-8', () => ({ input: { csv: 'external_id,email,course_id,completed_on\nlms-1,r\uFFFDp@northwind.test,x,2026-01-05\n' } }), field('csv')),
+      c('csv missing', () => ({ input: {} }), coercion),
+    ],
+  },
+  {
+    op: 'fulfilRewardRedemption',
+    document: DOCS.fulfilRewardRedemption,
+    as: 'VENDOR_ADMIN',
+    cases: [...idCases(), c('unknown redemption', () => ({ id: UNKNOWN_ID }), notFound)],
+  },
   {
     op: 'rejectRewardRedemption',
     document: DOCS.rejectRewardRedemption,
@@ -1616,6 +1738,26 @@ const QUERIES: Group[] = [
     cases: [...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal), c('filter: unknown kind', () => ({ filter: { kind: 'BONUS' } }), coercion)],
   },
   {
+    op: 'activities',
+    document: DOCS.activities,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: 'LOST' } }), coercion),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'courseCompletions',
+    document: DOCS.courseCompletions,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', UNKNOWN_ID), cursorOf('2026-01-01'), costRefusal),
+      c('filter: malformed courseId', () => ({ filter: { courseId: BAD_ID } }), field('courseId')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
     op: 'incentiveAccruals',
     document: DOCS.incentiveAccruals,
     as: 'VENDOR_ADMIN',
@@ -1644,6 +1786,37 @@ const QUERIES: Group[] = [
     cases: [c('malformed planId', () => ({ planId: BAD_ID }), field('planId')), c('unknown plan', () => ({ planId: UNKNOWN_ID }), notFound)],
   },
   {
+    op: 'incentiveMeasurement',
+    document: DOCS.incentiveMeasurement,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed planId', () => ({ planId: BAD_ID }), field('planId')),
+      c('unknown plan', () => ({ planId: UNKNOWN_ID }), notFound),
+      c('a period that is no period', () => ({ periodKey: 'spring' }), field('periodKey')),
+    ],
+  },
+  {
+    op: 'previewIncentivePlan',
+    document: DOCS.previewIncentivePlan,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('malformed planId', () => ({ planId: BAD_ID }), field('planId')),
+      c('unknown plan', () => ({ planId: UNKNOWN_ID }), notFound),
+      c('a period that is no period', () => ({ planId: UNKNOWN_ID, periodKey: '2026-13' }), field('periodKey')),
+    ],
+  },
+  {
+    op: 'rewardRedemptions',
+    document: DOCS.rewardRedemptions,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: unknown status', () => ({ filter: { status: 'LOST' } }), coercion),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('organisationId')),
+      c("partner admin: another partner's organisationId", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
     op: 'pointsEntries',
     document: DOCS.pointsEntries,
     as: 'PARTNER_ADMIN',
@@ -1656,6 +1829,26 @@ const QUERIES: Group[] = [
     cases: [c('without the partner', () => ({}), field('organisationId')), c('malformed userId', (fx) => ({ organisationId: fx.contosoOrgId, userId: BAD_ID }), field('userId'))],
   },
   { op: 'rewards', document: DOCS.rewards, as: 'PARTNER_ADMIN', cases: pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal) },
+  {
+    op: 'referralSignups',
+    document: DOCS.referralSignups,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      ...pagingCases(cursorOf('not-a-date', 'not-a-uuid'), cursorOf('2026-01-01T00:00:00.000Z'), costRefusal),
+      c('filter: malformed organisationId', () => ({ filter: { organisationId: BAD_ID } }), field('filter.organisationId')),
+      c("filter: another partner's organisation, as a partner", (fx) => ({ filter: { organisationId: fx.contosoOrgId } }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
+  {
+    op: 'referralLink',
+    document: DOCS.referralLink,
+    as: 'VENDOR_ADMIN',
+    cases: [
+      c('no partner named by vendor staff', () => ({}), field('organisationId')),
+      c('malformed organisationId', () => ({ organisationId: BAD_ID }), field('organisationId')),
+      c("another partner's organisation, as a partner", (fx) => ({ organisationId: fx.contosoOrgId }), notFound, 'PARTNER_ADMIN'),
+    ],
+  },
 ];
 
 // ---- GraphQL limits --------------------------------------------------------------------------------

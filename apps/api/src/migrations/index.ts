@@ -7,6 +7,7 @@ import { Mdf1764400000000 } from './1764400000000-mdf';
 import { Incentives1764500000000 } from './1764500000000-incentives';
 import { IncentiveSourceTypes1764600000000 } from './1764600000000-incentive-source-types';
 import { IncentiveActivitiesTraining1764600000001 } from './1764600000001-incentive-activities-training';
+import { IncentiveReferrals1764600000002 } from './1764600000002-incentive-referrals';
 
 /** Every migration, in order. New migrations are appended here (and reviewed, with a working down()). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Incentives1764500000000,
   IncentiveSourceTypes1764600000000,
   IncentiveActivitiesTraining1764600000001,
+  IncentiveReferrals1764600000002,
 ];

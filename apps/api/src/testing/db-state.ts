@@ -34,6 +34,8 @@ export const STATE_TABLES = [
   'revenue_partner_months',
   'revenue_pending',
   'revenue_rollup_state',
+  'referral_links',
+  'referral_signups',
 ] as const;
 
 export type DbFingerprint = Record<(typeof STATE_TABLES)[number], { rows: number; hash: string }>;

@@ -5,6 +5,7 @@ import { encodeCursor } from '@prm/domain/common';
 import { ALLOW_KEY, type AllowRule } from '@prm/server/core';
 import { ACTIVITY_TRAINING_DOCS } from './activity-training-operations';
 import { INCENTIVE_DOCS } from './incentive-operations';
+import { REFERRAL_DOCS } from './referral-operations';
 import type { GqlResponse } from './test-app';
 
 // Selections shared by several deal documents.
@@ -199,6 +200,7 @@ export const DOCS = {
   updateMdfFundBudget: `mutation($id: ID!, $budget: String!, $reason: String!) { updateMdfFundBudget(id: $id, budget: $budget, reason: $reason) { ${MDF_FUND_FIELDS} } }`,
   updateMdfRequest: `mutation($id: ID!, $input: UpdateMdfRequestInput!) { updateMdfRequest(id: $id, input: $input) { ${MDF_REQUEST_FIELDS} } }`,
   ...INCENTIVE_DOCS,
+  ...REFERRAL_DOCS,
   ...ACTIVITY_TRAINING_DOCS,
 } as const;
 

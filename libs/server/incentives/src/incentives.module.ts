@@ -4,17 +4,26 @@ import { DealsModule } from '@prm/server/deals';
 import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
+import { RevenueModule } from '@prm/server/revenue';
+import { ReferralsHttpController } from './graphql/referrals-http.controller';
+import { ReferralResolver } from './graphql/referrals.resolver';
 import { ActivityResolver, TrainingResolver } from './graphql/activity-training.resolver';
+import { IncentiveMeasurementResolver, IncentiveStatementPartiesResolver, RewardRedemptionResolver } from './graphql/incentive-insights.resolver';
+import { IncentivesHttpController } from './graphql/incentives-http.controller';
 import { IncentivePlanResolver, IncentiveStatementResolver, RewardResolver } from './graphql/incentives.resolver';
+import { IncentiveMeasurementService } from './services/incentive-measurement.service';
 import { IncentiveAccrualsService } from './services/incentive-accruals.service';
 import { IncentivePlansService } from './services/incentive-plans.service';
 import { IncentiveStatementsService } from './services/incentive-statements.service';
 import { IncentivesStore } from './services/incentives-store.service';
 import { PointsService } from './services/points.service';
+import { ReferralService } from './services/referral.service';
+import { RetentionSourceService } from './services/retention-source.service';
 import { ActivitiesService } from './services/activities.service';
 import { ActivitySource } from './services/activity-source.service';
 import { TrainingSource } from './services/training-source.service';
 import { TrainingService } from './services/training.service';
+import { RewardRedemptionsService } from './services/reward-redemptions.service';
 
 /** The accrual job: every published plan (or `planId`) brought up to date with the facts; idempotent. */
 export const INCENTIVES_ACCRUE_JOB = 'incentives-accrue';
@@ -27,10 +36,13 @@ export const POINTS_EXPIRY_CRON = '40 2 * * *';
 
 /** Incentives: plans and versions, accrual from won deals, period close, statements and payments, points and rewards. */
 @Module({
-  imports: [IdentityModule, ProgramsModule, DealsModule, NotificationsModule],
+  imports: [IdentityModule, ProgramsModule, DealsModule, NotificationsModule, RevenueModule],
   providers: [IncentivesStore, IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, IncentivePlanResolver, IncentiveStatementResolver, RewardResolver,
-    ActivitiesService, TrainingService, ActivitySource, TrainingSource, ActivityResolver, TrainingResolver],
-  exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService],
+    RewardRedemptionsService, IncentiveMeasurementService, IncentiveStatementPartiesResolver, RewardRedemptionResolver, IncentiveMeasurementResolver,
+    ActivitiesService, TrainingService, ActivitySource, TrainingSource, ActivityResolver, TrainingResolver,
+    RetentionSourceService, ReferralService, ReferralResolver],
+  controllers: [IncentivesHttpController, ReferralsHttpController],
+  exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, RewardRedemptionsService, IncentiveMeasurementService],
 })
 export class IncentivesModule implements OnModuleInit {
   constructor(

@@ -6,6 +6,7 @@ import { ProgramsModule } from '@prm/server/programs';
 import { RevenueHttpController } from './graphql/revenue-http.controller';
 import { RevenueResolver } from './graphql/revenue.resolver';
 import { LedgerService, REVENUE_ROLLUP_JOB } from './services/ledger.service';
+import { RevenueFactsService } from './services/revenue-facts.service';
 import { RevenueReportsService } from './services/revenue-reports.service';
 import { RevenueRollupService } from './services/rollup.service';
 
@@ -13,8 +14,8 @@ import { RevenueRollupService } from './services/rollup.service';
 @Module({
   imports: [IdentityModule, ProgramsModule, DealsModule],
   controllers: [RevenueHttpController],
-  providers: [LedgerService, RevenueRollupService, RevenueReportsService, RevenueResolver],
-  exports: [LedgerService, RevenueRollupService, RevenueReportsService],
+  providers: [LedgerService, RevenueRollupService, RevenueReportsService, RevenueFactsService, RevenueResolver],
+  exports: [LedgerService, RevenueRollupService, RevenueReportsService, RevenueFactsService],
 })
 export class RevenueModule implements OnModuleInit {
   constructor(

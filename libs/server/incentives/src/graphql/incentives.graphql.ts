@@ -23,6 +23,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { ReferralRulesInput, RetentionRulesInput } from './referrals.graphql';
 import type { LINE_KINDS, PAYMENT_METHODS, PLAN_KINDS, PLAN_STATUSES, REDEMPTION_STATUSES, REWARD_KINDS, SOURCE_TYPES } from '../services/incentives.types';
 
 export enum IncentivePlanKind {
@@ -183,11 +184,22 @@ export class RebateTierInput {
   @Field(() => String, { description: 'Rate in %, 0 to 100' }) @Rate() rate: string;
 }
 
+export enum RebateMeasureEnum {
+  WON_VALUE = 'WON_VALUE',
+  NEW_ARR = 'NEW_ARR',
+}
+registerEnumType(RebateMeasureEnum, { name: 'RebateMeasure' });
+
 @InputType()
 export class RebateRulesInput {
   @Field(() => RebateModeEnum) @IsEnum(RebateModeEnum) mode: RebateModeEnum;
   @Field(() => [RebateTierInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => RebateTierInput) tiers: RebateTierInput[];
+  @Field(() => RebateMeasureEnum, { nullable: true, description: 'WON_VALUE (default): won deals’ value; NEW_ARR: NEW movement MRR × 12 from the revenue ledger' })
+  @IsOptional() @IsEnum(RebateMeasureEnum)
+  measure?: RebateMeasureEnum;
+  @Field(() => Boolean, { nullable: true, description: 'The first tier’s rate is the partner’s tier benefit rebate rate in the plan’s program' }) @IsOptional() @IsBoolean() baseRateFromTier?: boolean;
 }
+
 
 @InputType()
 export class ActivityRewardInput {
@@ -218,6 +230,8 @@ export class IncentiveRulesInput {
   @Field(() => RebateRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => RebateRulesInput) rebate?: RebateRulesInput;
   @Field(() => ActivityRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ActivityRulesInput) activity?: ActivityRulesInput;
   @Field(() => TrainingRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TrainingRulesInput) training?: TrainingRulesInput;
+  @Field(() => RetentionRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => RetentionRulesInput) retention?: RetentionRulesInput;
+  @Field(() => ReferralRulesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => ReferralRulesInput) referral?: ReferralRulesInput;
 }
 
 @InputType()

@@ -19,7 +19,9 @@ import { type Connection, parseCursor, RequestContext, Role, toConnection } from
 import { DealRegistrationsService } from '@prm/server/deals';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
+import { RevenueFactsService } from '@prm/server/revenue';
 import type { EntityManager } from 'typeorm';
+import { newArrByPartner, tierRebateRates } from './incentive-facts.helpers';
 import { IncentivesStore, periodFromKey } from './incentives-store.service';
 import {
   CLOSE_COLUMNS,
@@ -129,6 +131,7 @@ export class IncentiveAccrualsService {
     private readonly audit: AuditService,
     private readonly deals: DealRegistrationsService,
     private readonly programs: ProgramsService,
+    private readonly revenue: RevenueFactsService,
   ) {}
 
   // ---- reads ----
@@ -290,8 +293,14 @@ export class IncentiveAccrualsService {
     if (version.rules.kind !== 'SPIF' && version.rules.kind !== 'REBATE') return { ...base, measure: '0', unit: plan.currency, progress: null };
     const deals = (await this.wonDeals(plan, period.start, period.end)).filter((d) => d.organisationId === organisationId);
     if (version.rules.kind === 'REBATE') {
-      const volume = deals.reduce((sum, d) => sum + d.valueMinor, 0n);
-      return { ...base, measure: formatMoneyPlain(money(volume, plan.currency)), unit: plan.currency, progress: progressToNextTier(volume, rebateTiersOf(version.rules)) };
+      const volume =
+        version.rules.measure === 'NEW_ARR'
+          ? ((await newArrByPartner(this.revenue, this.programs, plan, period.start, period.end)).get(organisationId)?.volume ?? 0n)
+          : deals.reduce((sum, d) => sum + d.valueMinor, 0n);
+      const tiers = rebateTiersOf(version.rules);
+      const baseRate = version.rules.baseRateFromTier ? (await tierRebateRates(this.programs, plan, [organisationId])).get(organisationId) : undefined;
+      if (baseRate !== undefined && tiers[0]) tiers[0] = { ...tiers[0], ratePct: baseRate };
+      return { ...base, measure: formatMoneyPlain(money(volume, plan.currency)), unit: plan.currency, progress: progressToNextTier(volume, tiers) };
     }
     // SPIF: the caller's (a rep's) or the organisation's qualifying deals in the campaign, against the count tiers.
     const campaign = spifCampaignOf(version.rules, plan.currency);
@@ -383,16 +392,25 @@ export class IncentiveAccrualsService {
     for (const period of periods) {
       const version = versionFor(versions, period.start);
       if (!version || version.rules.kind !== 'REBATE') continue;
-      const tiers = rebateTiersOf(version.rules);
-      const volumes = new Map<string, { volume: bigint; count: number }>();
-      for (const d of deals) {
+      const planTiers = rebateTiersOf(version.rules);
+      const newArr = version.rules.measure === 'NEW_ARR';
+      let volumes = new Map<string, { volume: bigint; count: number }>();
+      if (newArr) volumes = await newArrByPartner(this.revenue, this.programs, plan, period.start, period.end);
+      for (const d of newArr ? [] : deals) {
         if (d.closeDate < period.start || d.closeDate > period.end) continue;
         const v = volumes.get(d.organisationId) ?? { volume: 0n, count: 0 };
         volumes.set(d.organisationId, { volume: v.volume + d.valueMinor, count: v.count + 1 });
       }
+      // The base rate (first tier) from the partner's tier benefit, when the plan says so and the partner has a tier in its program.
+      const baseRates = version.rules.baseRateFromTier ? await tierRebateRates(this.programs, plan, volumes.keys()) : new Map<string, Percent>();
       for (const [organisationId, { volume, count }] of volumes) {
+        const baseRate = baseRates.get(organisationId);
+        const tiers = baseRate === undefined || !planTiers[0] ? planTiers : [{ ...planTiers[0], ratePct: baseRate }, ...planTiers.slice(1)];
         const result = rebate(version.rules.mode, volume, tiers);
-        const label = `Won deal value ${period.key}: ${plan.currency} ${formatMoneyPlain(money(volume, plan.currency))} (${count} deal${count === 1 ? '' : 's'})`;
+        const amount = `${plan.currency} ${formatMoneyPlain(money(volume, plan.currency))}`;
+        const label = newArr
+          ? `New ARR ${period.key}: ${amount} (new MRR × 12 of ${count} new customer${count === 1 ? '' : 's'})`
+          : `Won deal value ${period.key}: ${amount} (${count} deal${count === 1 ? '' : 's'})`;
         for (const line of result.lines) {
           out.push({
             planVersionId: version.id,

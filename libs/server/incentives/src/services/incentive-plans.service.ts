@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrorCollector } from '@prm/domain/common';
 import { assertPeriodOpen, type PeriodKind, periodOf, type RebateMode, type SpifTierMode, validateSpifCampaign, validateTiers } from '@prm/domain/incentives';
 import { formatPercent, parseMoney } from '@prm/domain/money';
-import { type Connection, parseCursor, RequestContext, toConnection } from '@prm/server/core';
+import { AppConfig, type Connection, parseCursor, RequestContext, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
 import { activityRules, type ActivityRulesData, checkRuleReferences, trainingRules, type TrainingRulesData } from './activity-training-rules';
 import { IncentivesStore } from './incentives-store.service';
+import { checkRevenueCurrency, referralRules, type ReferralRulesData, retentionRules, type RetentionRulesData } from './retention-referral.rules';
 import {
   PLAN_COLUMNS,
   type PlanKind,
@@ -48,6 +49,8 @@ export interface SpifRulesData {
 export interface RebateRulesData {
   mode: RebateMode;
   tiers: { from: string; to?: string | null; rate: string }[];
+  measure?: 'WON_VALUE' | 'NEW_ARR' | null;
+  baseRateFromTier?: boolean | null;
 }
 
 export interface PlanRulesData {
@@ -55,6 +58,8 @@ export interface PlanRulesData {
   rebate?: RebateRulesData | null;
   activity?: ActivityRulesData | null;
   training?: TrainingRulesData | null;
+  retention?: RetentionRulesData | null;
+  referral?: ReferralRulesData | null;
 }
 
 export interface CreatePlanData {
@@ -80,6 +85,7 @@ export class IncentivePlansService {
     private readonly store: IncentivesStore,
     private readonly audit: AuditService,
     private readonly programs: ProgramsService,
+    private readonly config: AppConfig,
   ) {}
 
   get(ctx: RequestContext, id: string): Promise<PlanRow> {
@@ -234,6 +240,16 @@ export class IncentivePlansService {
       }
       return trainingRules(data.training, currency, errors);
     }
+    if (kind === 'RETENTION' || kind === 'REFERRAL') {
+      checkRevenueCurrency(currency, this.config.REVENUE_BASE_CURRENCY, errors);
+      if (kind === 'RETENTION') {
+        if (data.retention) return retentionRules(data.retention, currency, errors);
+        errors.add('rules.retention', 'A retention plan needs retention rules.');
+      } else {
+        if (data.referral) return referralRules(data.referral, errors);
+        errors.add('rules.referral', 'A referral plan needs referral rules.');
+      }
+    }
     return null;
   }
 
@@ -296,7 +312,18 @@ export class IncentivePlansService {
     );
     for (const [field, messages] of Object.entries(problems)) for (const m of messages) errors.add(field, m);
     if (Object.keys(problems).length > 0) return null;
-    return { kind: 'REBATE', measure: 'WON_VALUE', mode: d.mode, tiers: tiers.map((t) => ({ ...t, ratePct: formatPercent(percentUnits(t.ratePct)) })) };
+    // New ARR comes from the revenue ledger, whose figures are in its base currency.
+    if (d.measure === 'NEW_ARR' && currency !== this.config.REVENUE_BASE_CURRENCY) {
+      errors.add('rules.rebate.measure', `A new-ARR rebate pays in the revenue base currency (${this.config.REVENUE_BASE_CURRENCY}).`);
+      return null;
+    }
+    return {
+      kind: 'REBATE',
+      measure: d.measure ?? 'WON_VALUE',
+      ...(d.baseRateFromTier ? { baseRateFromTier: true } : {}),
+      mode: d.mode,
+      tiers: tiers.map((t) => ({ ...t, ratePct: formatPercent(percentUnits(t.ratePct)) })),
+    };
   }
 }
 

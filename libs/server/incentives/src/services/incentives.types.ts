@@ -14,7 +14,7 @@ import { formatPercent, type Percent, percentFromUnits, requireDecimal, rescale 
 export const PLAN_KINDS = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING', 'RETENTION', 'REFERRAL'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
 /** The plan kinds the server can configure and accrue today. */
-export const SUPPORTED_PLAN_KINDS: readonly PlanKind[] = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING'];
+export const SUPPORTED_PLAN_KINDS: readonly PlanKind[] = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING', 'RETENTION', 'REFERRAL'];
 export const PLAN_STATUSES = ['DRAFT', 'PUBLISHED', 'RETIRED'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const LINE_KINDS = ['ACCRUAL', 'ADJUSTMENT', 'CLAWBACK'] as const;
@@ -49,8 +49,13 @@ export interface SpifRules {
 
 export interface RebateRules {
   kind: 'REBATE';
-  /** What the rebate is a percentage of: won deal value (MRR × 12 + one-time) closed in the period. */
-  measure: 'WON_VALUE';
+  /**
+   * What the rebate is a percentage of: won deal value (MRR × 12 + one-time) closed in the period, or
+   * NEW_ARR — NEW movement MRR × 12 of the partner's customers in the period (revenue ledger, base currency).
+   */
+  measure: 'WON_VALUE' | 'NEW_ARR';
+  /** When true, the first tier's rate (the base rate) is the partner's tier benefit `rebateRate` in the plan's program. */
+  baseRateFromTier?: boolean;
   mode: RebateMode;
   tiers: { fromMinor: string; toMinor: string | null; ratePct: string }[];
 }
@@ -67,7 +72,30 @@ export interface TrainingRules {
   courses: { courseId: string; amountMinor: string }[];
 }
 
-export type PlanRules = SpifRules | RebateRules | ActivityRules | TrainingRules;
+/** Rewards for recurring-revenue outcomes (revenue ledger, base currency); each part optional. */
+export interface RetentionRules {
+  kind: 'RETENTION';
+  /** Trailing-12-month NRR at the period's last month at or above the threshold earns the reward. */
+  nrr: { thresholdPct: string; reward: StoredReward } | null;
+  /** Expansion MRR × this rate, per movement. */
+  expansionRatePct: string | null;
+  /** A fixed amount per early renewal (recorded 90+ days before the term ends). */
+  earlyRenewalRewardMinor: string | null;
+  /** A customer churning 0..n days after a rewarded expansion or early renewal claws it back; null = never. */
+  clawbackDays: number | null;
+}
+
+/** Commission on referred customers' MRR for affiliate partners. */
+export interface ReferralRules {
+  kind: 'REFERRAL';
+  ratePct: string;
+  /** Months from the sign-up month; null = the customer's lifetime. */
+  months: number | null;
+  /** A referred customer churning 0..n days after its sign-up claws back every commission month; null = never. */
+  clawbackDays: number | null;
+}
+
+export type PlanRules = SpifRules | RebateRules | ActivityRules | TrainingRules | RetentionRules | ReferralRules;
 
 export const percentUnits = (text: string): Percent => rescale(requireDecimal(text), 4) as Percent;
 
