@@ -260,6 +260,9 @@ describe('activity and training incentives', () => {
       { token: w.admin },
     );
     expect(Object.keys(fieldsOf(rebateInPoints))).toEqual(['currency']);
+    const unknownCourse = await w.t.gql(DOCS.updateCourse, { id: '00000000-0000-4000-8000-000000000000', input: { name: 'Intro', certification: false } }, { token: w.admin });
+    expect(unknownCourse.errors?.[0]?.message).toBe('Course not found.');
+    expect(codeOf(unknownCourse)).toBe('NOT_FOUND');
     const badCourse = await w.t.gql(DOCS.createCourse, { input: { name: 'Intro', certification: false, validityMonths: 12 } }, { token: w.admin });
     expect(Object.keys(fieldsOf(badCourse))).toEqual(['validityMonths']);
   });

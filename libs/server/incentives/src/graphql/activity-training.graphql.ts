@@ -3,8 +3,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import type { APPROVAL_MODES } from '@prm/domain/incentives';
 import { CalendarDate, ConnectionType, EntityId, Text, trim } from '@prm/server/core';
 import { CsvRowErrorModel } from '@prm/server/deals';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { ACTIVITY_KINDS, ACTIVITY_STATUSES } from '../services/activities.service';
 
 export enum ActivityKindEnum {
@@ -59,7 +59,7 @@ export class ActivityTypeInput {
 @ArgsType()
 export class UpdateActivityTypeArgs {
   @Field(() => ID) @EntityId() id: string;
-  @Field(() => ActivityTypeInput) input: ActivityTypeInput;
+  @Field(() => ActivityTypeInput) @ValidateNested() @Type(() => ActivityTypeInput) input: ActivityTypeInput;
 }
 
 @InputType()
@@ -99,7 +99,7 @@ export class CourseInput {
 @ArgsType()
 export class UpdateCourseArgs {
   @Field(() => ID) @EntityId() id: string;
-  @Field(() => CourseInput) input: CourseInput;
+  @Field(() => CourseInput) @ValidateNested() @Type(() => CourseInput) input: CourseInput;
 }
 
 @InputType()

@@ -185,6 +185,8 @@ export class TrainingService implements OnModuleInit {
   async completions(ctx: RequestContext, filter: CompletionFilter, first: number, after?: string): Promise<Connection<CompletionRow>> {
     if (filter.organisationId) ctx.assertCanSeeOrganisation(filter.organisationId, 'Organisation');
     const cursor = parseCursor(after, ['text', 'uuid']);
+    // The first value is a completion date: a forged one is refused here, not in SQL.
+    if (cursor && !isIsoDate(cursor[0])) throw new DomainError('BAD_USER_INPUT', 'The cursor is not valid.', { after: ['The cursor is not valid.'] });
     const params: unknown[] = [];
     const p = (value: unknown): string => `$${params.push(value)}`;
     const scope = partnerRowScope(ctx, 'k', 0);
