@@ -6,5 +6,8 @@ export * from './services/incentive-accruals.service';
 export * from './services/incentive-statements.service';
 export * from './services/points.service';
 export * from './graphql/incentives.graphql';
+export * from './services/incentive-measurement.service';
+export * from './services/reward-redemptions.service';
+export * from './graphql/incentive-insights.graphql';
 export * from './services/activities.service';
 export * from './services/training.service';

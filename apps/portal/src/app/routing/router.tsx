@@ -40,6 +40,7 @@ const MyRewardsPage = lazy(() => import('../../features/incentives/my-rewards-pa
 const StatementDetailPage = lazy(() => import('../../features/incentives/statement-detail-page'));
 const IncentivesAdminPage = lazy(() => import('../../features/incentives/incentives-admin-page'));
 const PlanFormPage = lazy(() => import('../../features/incentives/plan-form-page'));
+const IncentiveMeasurementPage = lazy(() => import('../../features/incentives/measurement-page'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
           { path: 'rewards', element: <RequireRole roles={PARTNER_ROLES}><MyRewardsPage /></RequireRole> },
           { path: 'rewards/statements/:id', element: <RequireRole roles={ALL_ROLES}><StatementDetailPage /></RequireRole> },
           { path: 'incentives', element: <RequireRole roles={VENDOR_ROLES}><IncentivesAdminPage /></RequireRole> },
+          { path: 'incentives/measurement', element: <RequireRole roles={VENDOR_ROLES}><IncentiveMeasurementPage /></RequireRole> },
           { path: 'incentives/plans/new', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
           { path: 'incentives/plans/:id/version', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },

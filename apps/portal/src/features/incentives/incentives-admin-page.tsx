@@ -10,26 +10,26 @@ import { LoadMoreButton } from '../../app/components/load-more-button';
 import { ErrorAlert } from '../../app/errors/error-alert';
 import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
+import { CsvExportButton } from '../../app/files/csv-export-button';
 import { saveBlob } from '../../app/files/save-file';
 import { PageTitle } from '../../app/routing/page-title';
 import type { IncentivePaymentMethod, IncentivePlanRowFragment, IncentiveStatementRowFragment, IncentiveStatementsQuery, IncentiveStatementStatus, RewardKind } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import {
   ApproveIncentiveStatementDocument,
-  ApproveRewardRedemptionDocument,
   CloseIncentivePeriodDocument,
   CreateRewardDocument,
-  IncentivePartnerNamesDocument,
   IncentivePlansDocument,
   IncentiveProgramsDocument,
   IncentiveStatementsDocument,
   MarkIncentiveStatementsPaidDocument,
   PublishIncentivePlanDocument,
-  RejectRewardRedemptionDocument,
   RewardsDocument,
 } from './incentives.documents';
 import { PlanStatusBadge, previousPeriod, StatementStatusBadge, usePeriodLabel } from './incentive-status';
 import { DialogButtons } from '../../app/components/dialog-buttons';
+import { PlanPreviewButton } from './plan-preview';
+import { RedemptionQueue } from './redemption-queue';
 
 const TABS = ['plans', 'statements', 'rewards'] as const;
 type Tab = (typeof TABS)[number];
@@ -43,12 +43,17 @@ export default function IncentivesAdminPage() {
   const tab: Tab = TABS.find((candidate) => candidate === params.get('tab')) ?? 'plans';
   return (
     <Stack gap="md">
-      <div>
-        <PageTitle documentTitle={t('incentives.admin.title')}>{t('incentives.admin.title')}</PageTitle>
-        <Text c="dimmed" size="sm" mt={-8}>
-          {t('incentives.admin.intro')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <PageTitle documentTitle={t('incentives.admin.title')}>{t('incentives.admin.title')}</PageTitle>
+          <Text c="dimmed" size="sm" mt={-8}>
+            {t('incentives.admin.intro')}
+          </Text>
+        </div>
+        <Button component={Link} to="/incentives/measurement" variant="light" data-testid="open-measurement">
+          {t('incentives.measurement.title')}
+        </Button>
+      </Group>
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'plans' ? { tab: value } : {})} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="plans" data-testid="tab-plans">
@@ -166,6 +171,7 @@ function PlansTab() {
                             {t('incentives.admin.addVersion')}
                           </Button>
                         ) : null}
+                        <PlanPreviewButton planId={plan.id} planName={plan.name} />
                         {canClose && plan.status === 'PUBLISHED' ? (
                           <Button size="xs" variant="subtle" onClick={() => setClosing(plan)} data-testid="plan-close-period">
                             {t('incentives.admin.closePeriod')}
@@ -247,8 +253,7 @@ function StatementsTab() {
   const [status, setStatus] = useState<StatusFilter>('ALL');
   const filter = status === 'ALL' ? {} : { status: status satisfies IncentiveStatementStatus };
   const { data, loading, error, refetch, fetchMore } = useQuery(IncentiveStatementsDocument, { variables: { first: PAGE_SIZE, filter }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
-  const { data: partnerData } = useQuery(IncentivePartnerNamesDocument);
-  const partnerName = (id: string): string => partnerData?.partners.edges.find((edge) => edge.node.id === id)?.node.name ?? id;
+  const partnerName = (row: IncentiveStatementRowFragment): string => row.organisation?.name ?? row.organisationId;
   const rows = data?.incentiveStatements.edges.map((edge) => edge.node) ?? [];
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chosen = rows.filter((row) => selected.has(row.id) && row.status === 'APPROVED');
@@ -283,7 +288,7 @@ function StatementsTab() {
       }
       const header = ['statementId', 'planId', 'plan', 'period', 'organisationId', 'partner', 'userId', 'status', 'currency', 'total', 'lineCount', 'paymentMethod', 'pointsAwarded', 'approvedAt', 'paidAt', 'daysToPayment'];
       const lines = all.map((s) =>
-        [s.id, s.planId, s.plan?.name, s.period, s.organisationId, partnerName(s.organisationId), s.userId, s.status, s.currency, s.total, s.lineCount, s.paymentMethod, s.pointsAwarded, s.approvedAt, s.paidAt, s.daysToPayment].map(csvCell).join(','),
+        [s.id, s.planId, s.plan?.name, s.period, s.organisationId, partnerName(s), s.userId, s.status, s.currency, s.total, s.lineCount, s.paymentMethod, s.pointsAwarded, s.approvedAt, s.paidAt, s.daysToPayment].map(csvCell).join(','),
       );
       const csv = `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
       saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `incentive-payouts-${new Date().toISOString().slice(0, 10)}.csv`);
@@ -298,9 +303,18 @@ function StatementsTab() {
     <Stack gap="sm">
       <Group justify="space-between">
         <SegmentedControl value={status} onChange={(value) => setStatus(STATUS_FILTERS.find((s) => s === value) ?? 'ALL')} data={STATUS_FILTERS.map((value) => ({ value, label: value === 'ALL' ? t('common.all') : t(`incentives.statementStatus.${value}`) }))} data-testid="statement-filter" />
-        <Button variant="default" loading={exporting} onClick={() => void exportCsv()} data-testid="payout-export">
-          {t('incentives.admin.payoutExport')}
-        </Button>
+        <Group gap="xs" align="flex-start">
+          <Button variant="default" loading={exporting} onClick={() => void exportCsv()} data-testid="payout-export">
+            {t('incentives.admin.payoutExport')}
+          </Button>
+          <CsvExportButton
+            path="/api/incentives/statements/payout.csv"
+            params={{ statementIds: chosen.map((row) => row.id) }}
+            testId="payout-file"
+            label={chosen.length > 0 ? t('incentives.admin.payoutFileSelected', { count: chosen.length }) : t('incentives.admin.payoutFile')}
+            hint={t('incentives.admin.payoutFileHint')}
+          />
+        </Group>
       </Group>
       {canDecide ? (
         <Paper withBorder p="sm">
@@ -356,10 +370,10 @@ function StatementsTab() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    {partnerName(row.organisationId)}
+                    {partnerName(row)}
                     {row.userId ? (
-                      <Text size="xs" c="dimmed">
-                        {t('incentives.admin.repStatement')}
+                      <Text size="xs" c="dimmed" data-testid="statement-rep">
+                        {row.repName ? t('incentives.admin.repStatementOf', { name: row.repName }) : t('incentives.admin.repStatement')}
                       </Text>
                     ) : null}
                   </Table.Td>
@@ -512,7 +526,7 @@ function RewardsTab() {
         </Table>
       ) : null}
       <LoadMoreButton pageInfo={data?.rewards.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-      {canApprove ? <ApproveRedemptionForm /> : null}
+      <RedemptionQueue canDecide={canApprove} />
       <Modal opened={creating} onClose={() => setCreating(false)} title={t('incentives.admin.newReward')}>
         {creating ? <RewardForm onCancel={() => setCreating(false)} onDone={() => setCreating(false)} /> : null}
       </Modal>
@@ -552,67 +566,5 @@ function RewardForm({ onCancel, onDone }: { onCancel: () => void; onDone: () => 
         <DialogButtons busy={loading} submitLabel={t('incentives.admin.createReward')} onCancel={onCancel} testId="reward-submit" />
       </Stack>
     </form>
-  );
-}
-
-/** The API has no list of redemptions waiting for approval yet, so a manager approves or rejects one by its id. */
-function ApproveRedemptionForm() {
-  const { t } = useTranslation();
-  const [id, setId] = useState('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ErrorLike | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [approve, { loading }] = useMutation(ApproveRewardRedemptionDocument);
-  const [reject, { loading: rejecting }] = useMutation(RejectRewardRedemptionDocument);
-  const { field } = useFieldErrors(error);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const result = await approve({ variables: { id: id.trim() } });
-      setDone(t('incentives.admin.redemptionApproved', { id: result.data?.approveRewardRedemption.id ?? id.trim() }));
-      setId('');
-    } catch (caught) {
-      setError(asErrorLike(caught));
-    }
-  };
-  const rejectIt = async () => {
-    setError(null);
-    setDone(null);
-    try {
-      const result = await reject({ variables: { id: id.trim(), reason: reason.trim() } });
-      setDone(t('incentives.admin.redemptionRejected', { id: result.data?.rejectRewardRedemption.id ?? id.trim() }));
-      setId('');
-      setReason('');
-    } catch (caught) {
-      setError(asErrorLike(caught));
-    }
-  };
-  return (
-    <Paper withBorder p="md" mt="md">
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <Stack gap="xs">
-          <Text fw={600}>{t('incentives.admin.approveRedemption')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('incentives.admin.approveRedemptionHint')}
-          </Text>
-          {field('reason') ? null : <ErrorAlert error={error} />}
-          {done ? <Alert color="teal">{done}</Alert> : null}
-          <Group align="flex-start">
-            <TextInput label={t('incentives.admin.redemptionId')} value={id} onChange={(event) => setId(event.currentTarget.value)} />
-            <TextInput label={t('incentives.admin.rejectReason')} description={t('incentives.admin.rejectReasonHint')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} error={field('reason')} />
-          </Group>
-          <Group>
-            <Button type="submit" variant="light" loading={loading} disabled={!id.trim()}>
-              {t('incentives.admin.approve')}
-            </Button>
-            <Button variant="light" color="red" loading={rejecting} disabled={!id.trim() || !reason.trim()} onClick={() => void rejectIt()}>
-              {t('incentives.admin.reject')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
   );
 }

@@ -31,6 +31,11 @@ export const IncentiveStatementRowFragment = graphql(`
     id
     planId
     organisationId
+    organisation {
+      id
+      name
+    }
+    repName
     userId
     period
     status
@@ -324,15 +329,3 @@ export const IncentivePlanDocument = graphql(`
 `);
 
 /** Partner names for the statement review (statements carry only the organisation id). */
-export const IncentivePartnerNamesDocument = graphql(`
-  query IncentivePartnerNames {
-    partners(first: 100) {
-      edges {
-        node {
-          id
-          name
-        }
-      }
-    }
-  }
-`);

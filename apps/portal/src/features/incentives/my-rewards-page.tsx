@@ -13,6 +13,7 @@ import type { MyIncentivePlansQuery, RewardsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { IncentiveProgressDocument, IncentiveStatementsDocument, MyIncentivePlansDocument, PointsDocument, RedeemRewardDocument, RewardsDocument } from './incentives.documents';
 import { StatementStatusBadge, usePeriodLabel } from './incentive-status';
+import { MyRedemptions } from './redemption-queue';
 
 type Plan = MyIncentivePlansQuery['incentivePlans']['edges'][number]['node'];
 type Reward = RewardsQuery['rewards']['edges'][number]['node'];
@@ -49,6 +50,7 @@ export default function MyRewardsPage() {
       ) : null}
       <PointsSection organisationWallet={organisationWallet} />
       <RewardsSection organisationWallet={organisationWallet} />
+      <MyRedemptions />
       <StatementsSection />
     </Stack>
   );
@@ -295,7 +297,7 @@ function RedeemForm({ reward, organisationWallet, onCancel, onDone }: { reward: 
   // The ledger names the price and the balance; say it in the user's language with both numbers.
   const balanceMatch = parsed?.code === 'CONFLICT' ? /^Cannot redeem (\d+) points with a balance of (\d+)\.$/.exec(parsed.message) : null;
   const shortfall = balanceMatch ? { price: balanceMatch[1] ?? '0', balance: balanceMatch[2] ?? '0' } : null;
-  const [redeem, { loading }] = useMutation(RedeemRewardDocument, { refetchQueries: ['Points', 'Rewards'], awaitRefetchQueries: true });
+  const [redeem, { loading }] = useMutation(RedeemRewardDocument, { refetchQueries: ['Points', 'Rewards', 'RewardRedemptions'], awaitRefetchQueries: true });
   const confirm = async () => {
     setError(null);
     try {

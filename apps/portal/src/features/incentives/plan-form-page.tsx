@@ -11,6 +11,7 @@ import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { PageTitle } from '../../app/routing/page-title';
 import type { IncentivePeriodKind, IncentiveRulesInput, RebateMode, SpifPayoutKind, SpifTierMode } from '../../gql/graphql';
 import { AddIncentivePlanVersionDocument, CreateIncentivePlanDocument, IncentivePlanDocument, IncentiveProgramsDocument } from './incentives.documents';
+import { PlanPreviewButton } from './plan-preview';
 
 interface VolumeTier {
   from: string;
@@ -120,7 +121,10 @@ export default function PlanFormPage() {
       <Anchor component={Link} to="/incentives" size="sm">
         {t('incentives.form.back')}
       </Anchor>
-      <PageTitle documentTitle={title}>{title}</PageTitle>
+      <Group justify="space-between" align="center">
+        <PageTitle documentTitle={title}>{title}</PageTitle>
+        {existing ? <PlanPreviewButton planId={existing.id} planName={existing.name} size="sm" /> : null}
+      </Group>
       <form onSubmit={(event) => void submit(event)} noValidate data-testid="plan-form">
         <Stack gap="md">
           {parsed && allMessages.length === 0 ? <ErrorAlert error={error} /> : null}

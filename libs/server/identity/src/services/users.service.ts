@@ -128,6 +128,13 @@ export class UsersService {
     return rows.map((r) => r.id);
   }
 
+  /** Active users with a role in any of these organisations (system lookup, for incentive participation). */
+  async activeIdsWithRole(organisationIds: readonly string[], role: Role): Promise<string[]> {
+    if (organisationIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM users WHERE organisation_id = ANY($1::uuid[]) AND role = $2 AND status = 'ACTIVE'`, [organisationIds, role]);
+    return rows.map((r) => r.id);
+  }
+
   async byIds(ctx: RequestContext, ids: readonly string[]): Promise<UserEntity[]> {
     if (ids.length === 0) return [];
     // Plain SQL: this is the DataLoader batch behind every list that shows a user (hot path).
