@@ -16,7 +16,9 @@ import { RequestContext, Role } from '@prm/server/core';
 import { DealRegistrationsService } from '@prm/server/deals';
 import { OrganisationsService, UsersService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
+import { RevenueFactsService } from '@prm/server/revenue';
 import { type DesiredLine, IncentiveAccrualsService, versionFor } from './incentive-accruals.service';
+import { newArrByPartner } from './incentive-facts.helpers';
 import { IncentivesStore, periodFromKey } from './incentives-store.service';
 import { ENTRY_COLUMNS, PLAN_COLUMNS, type PlanKind, type PlanRow, STATEMENT_COLUMNS, type StatementRow, SUPPORTED_PLAN_KINDS, toEntry, toPlan, toStatement } from './incentives.types';
 
@@ -119,6 +121,7 @@ export class IncentiveMeasurementService {
     private readonly programs: ProgramsService,
     private readonly organisations: OrganisationsService,
     private readonly users: UsersService,
+    private readonly facts: RevenueFactsService,
   ) {}
 
   // ---- measurement ----
@@ -178,8 +181,9 @@ export class IncentiveMeasurementService {
         const participants = new Set(earnerIds.filter((id) => eligible.includes(id))).size;
         const costPaid = paid.filter((s) => s.planId === plan.id && s.periodKey === period.key).reduce((sum, s) => sum + s.totalMinor, 0n);
         const sources = accrualSources.filter((a) => a.plan_id === plan.id && a.period_key === period.key);
-        const { units, gain, note } = await this.gainOf(plan, period, sources, rebateDeals);
         const version = versionFor(planVersions, period.start) ?? planVersions[planVersions.length - 1];
+        const { units, gain, note } =
+          version?.rules.kind === 'REBATE' && version.rules.measure === 'NEW_ARR' ? await this.newArrGain(plan, period) : await this.gainOf(plan, period, sources, rebateDeals);
         const budget = version?.rules.kind === 'SPIF' && version.rules.budgetMinor !== null ? BigInt(version.rules.budgetMinor) : null;
         const accruedToDate = planSums.filter((s) => s.period_key <= period.key).reduce((sum, s) => sum + BigInt(s.total), 0n);
         const positiveCost = costAccrued < 0n ? 0n : costAccrued;
@@ -263,6 +267,18 @@ export class IncentiveMeasurementService {
     }
     const gainType = GAIN_SOURCE[plan.kind];
     const gain = sources.filter((s) => s.source_type === gainType).reduce((sum, s) => sum + BigInt(s.base ?? '0'), 0n);
+    return { units, gain, note: null };
+  }
+
+  /** NEW_ARR rebates: the new ARR (NEW movement MRR × 12) of the plan's partners in the period; units are the new customers. */
+  private async newArrGain(plan: PlanRow, period: Period): Promise<{ units: number; gain: bigint; note: null }> {
+    const byPartner = await newArrByPartner(this.facts, this.programs, plan, period.start, period.end);
+    let gain = 0n;
+    let units = 0;
+    for (const v of byPartner.values()) {
+      gain += v.volume;
+      units += v.count;
+    }
     return { units, gain, note: null };
   }
 
