@@ -193,6 +193,11 @@ describe('incentives: retention, referral and new-ARR rebates', () => {
     const signupId = (signup.body as { id: string }).id;
     expect((await request(server).post('/api/referrals/no-such-code/signups').send({ name: 'X', email: 'x@x.test', company: 'X' })).status).toBe(404);
     expect((await request(server).post(`/api/referrals/${link.code}/signups`).send({ name: '', email: 'not-an-email', company: 'X' })).status).toBe(400);
+    // 20 sign-ups per address and hour: the 20th is taken, the 21st refused (429) and not written.
+    for (let i = 1; i <= 20; i += 1) expect((await request(server).post(`/api/referrals/${link.code}/signups`).send({ name: `P${i}`, email: `p${i}@flood.test`, company: 'Flood' })).status).toBe(201);
+    const limited = await request(server).post(`/api/referrals/${link.code}/signups`).send({ name: 'P21', email: 'p21@flood.test', company: 'Flood' });
+    expect(limited.status).toBe(429);
+    expect((limited.body as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
 
     // The customer is resold by partner B; the commission goes to the referring partner A.
     const r = await subscribed(s.b.id, 'Referred BV', { effectiveDate: '2026-06-20', unitPrice: '333.33' });
@@ -228,9 +233,9 @@ describe('incentives: retention, referral and new-ARR rebates', () => {
     expect((await planLines(three)).find((l) => l.period === '2026-08')!.source.label).toBe('Referral of Referred BV (signed up 2026-06-15), 2026-08: month 3 of 3, MRR EUR 500.00');
 
     // A's admin sees the sign-up, linked; the link counts it.
-    const mine = await gqlOk<{ referralSignups: { edges: { node: { id: string; customerName: string } }[] } }>(w.t, DOCS.referralSignups, {}, { token: s.a.adminToken });
-    expect(mine.referralSignups.edges.map((e) => [e.node.id, e.node.customerName])).toEqual([[signupId, 'Referred BV']]);
-    expect((await gqlOk<{ referralLink: { link: { signupCount: number } } }>(w.t, DOCS.referralLink, {}, { token: s.a.adminToken })).referralLink.link.signupCount).toBe(1);
+    const mine = await gqlOk<{ referralSignups: { edges: { node: { id: string; customerName: string | null } }[] } }>(w.t, DOCS.referralSignups, { first: 50 }, { token: s.a.adminToken });
+    expect(mine.referralSignups.edges.filter((e) => e.node.customerName !== null).map((e) => [e.node.id, e.node.customerName])).toEqual([[signupId, 'Referred BV']]);
+    expect((await gqlOk<{ referralLink: { link: { signupCount: number } } }>(w.t, DOCS.referralLink, {}, { token: s.a.adminToken })).referralLink.link.signupCount).toBe(21);
 
     // Linking again to the same customer changes nothing; to another customer: CONFLICT.
     const other = await subscribed(s.b.id, 'Someone Else', { effectiveDate: '2026-06-20' });

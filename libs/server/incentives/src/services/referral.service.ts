@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HttpException, HttpStatus, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { isWithinClawbackWindow, type Period, periodOf, referralCommission } from '@prm/domain/incentives';
 import { formatMoneyPlain, money } from '@prm/domain/money';
@@ -110,7 +110,7 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     const now = this.store.now();
     if (clientIp) {
       const [recent] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM referral_signups WHERE client_ip = $1 AND signed_up_at > $2`, [clientIp, new Date(now.getTime() - 3_600_000)]);
-      if ((recent as { n: number }).n >= SIGNUPS_PER_IP_PER_HOUR) throw new HttpException({ message: 'Too many sign-ups from this address; try again later.', code: 'TOO_MANY_REQUESTS' }, HttpStatus.TOO_MANY_REQUESTS);
+      if ((recent as { n: number }).n >= SIGNUPS_PER_IP_PER_HOUR) throw new DomainError('RATE_LIMITED', 'Too many sign-ups from this address; try again in an hour.');
     }
     return this.store.write(async (em) => {
       const [row] = await em.query(
