@@ -1,3 +1,4 @@
+import { queriesIssued } from '@prm/server/core';
 import { gqlOk } from '../testing/factories';
 import { createPlan, type IncentiveWorld, newScenario, type PlanNode, type Scenario, startIncentivesApp, statementsOf, wonDeal } from '../testing/incentive-fixtures';
 import { getAs } from '../testing/mdf-fixtures';
@@ -183,6 +184,32 @@ describe('incentives: measurement, preview, redemptions, payout file', () => {
     const own = await gqlOk<{ incentiveStatement: { organisation: { id: string; name: string }; repName: string } }>(w.t, DOCS.incentiveStatement, { id: a!.id }, { token: s.a.adminToken });
     expect(own.incentiveStatement).toMatchObject({ organisation: { id: s.a.id, name: s.a.name }, repName: `Rep of ${s.a.name}` });
     expect(codeOf(await w.t.gql(DOCS.incentiveStatement, { id: b!.id }, { token: s.a.adminToken }))).toBe('NOT_FOUND');
+  });
+
+  it('a page of statements with their organisation and rep names costs the same number of SQL statements for 1 or 3 rows', async () => {
+    const s = await newScenario(w);
+    await deals(s);
+    const rebate = await createPlan(w, s, rebatePlan);
+    const spif = await createPlan(w, s, spifPlan);
+    await close(rebate, '2026-Q3');
+    await close(spif, '2026-Q3');
+    const doc = `query($filter: IncentiveStatementFilter, $first: Int) { incentiveStatements(filter: $filter, first: $first) { edges { node { id userId organisation { id name } repName } } } }`;
+    const cost = async (planId: string, first: number) => {
+      const before = queriesIssued();
+      const data = await gqlOk<{ incentiveStatements: { edges: { node: { userId: string | null; organisation: { name: string }; repName: string | null } }[] } }>(w.t, doc, { filter: { planId }, first }, { token: w.manager });
+      return { statements: queriesIssued() - before, rows: data.incentiveStatements.edges.map((e) => e.node) };
+    };
+    await cost(spif.id, 1);
+    const one = await cost(spif.id, 1);
+    const two = await cost(spif.id, 2);
+    expect(two.rows).toHaveLength(2);
+    expect(two.rows.every((r) => r.organisation.name && r.repName?.startsWith('Rep of '))).toBe(true);
+    expect(two.statements).toBe(one.statements);
+    const three = await cost(rebate.id, 3);
+    expect(three.rows).toHaveLength(3);
+    expect(three.rows.map((r) => r.organisation.name).sort()).toEqual([s.a.name, s.b.name, s.c.name].sort());
+    expect(three.rows.every((r) => r.repName === null)).toBe(true);
+    expect(three.statements).toBe((await cost(rebate.id, 1)).statements);
   });
 
   it('redemptions: lists scoped to the caller; APPROVED → FULFILLED once; a requested one is approved first', async () => {
