@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TrainingService } from '@prm/server/incentives';
 import { gqlOk } from '../testing/factories';
-import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, type Scenario, startIncentivesApp, statementsOf } from '../testing/incentive-fixtures';
+import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, startIncentivesApp, statementsOf } from '../testing/incentive-fixtures';
 import { DOCS } from '../testing/operations';
 import { codeOf, type GqlResponse } from '../testing/test-app';
 

@@ -18,6 +18,15 @@ type Documents = {
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment ActivityTypeRow on ActivityType {\n    id\n    name\n    kind\n    approval\n    evidenceRequired\n    active\n  }\n": typeof types.ActivityTypeRowFragmentDoc,
+    "\n  fragment ActivityRow on Activity {\n    id\n    organisationId\n    userId\n    occurredOn\n    description\n    evidenceUrl\n    status\n    decidedAt\n    decisionReason\n    createdAt\n    type {\n      id\n      name\n      approval\n    }\n  }\n": typeof types.ActivityRowFragmentDoc,
+    "\n  query ActivityTypes($includeInactive: Boolean) {\n    activityTypes(includeInactive: $includeInactive) {\n      ...ActivityTypeRow\n    }\n  }\n": typeof types.ActivityTypesDocument,
+    "\n  query Activities($filter: ActivityFilter, $first: Int!, $after: String) {\n    activities(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...ActivityRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivitiesDocument,
+    "\n  mutation LogActivity($input: LogActivityInput!) {\n    logActivity(input: $input) {\n      ...ActivityRow\n    }\n  }\n": typeof types.LogActivityDocument,
+    "\n  mutation ApproveActivity($id: ID!) {\n    approveActivity(id: $id) {\n      ...ActivityRow\n    }\n  }\n": typeof types.ApproveActivityDocument,
+    "\n  mutation RejectActivity($id: ID!, $reason: String!) {\n    rejectActivity(id: $id, reason: $reason) {\n      ...ActivityRow\n    }\n  }\n": typeof types.RejectActivityDocument,
+    "\n  mutation CreateActivityType($input: ActivityTypeInput!) {\n    createActivityType(input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n": typeof types.CreateActivityTypeDocument,
+    "\n  mutation UpdateActivityType($id: ID!, $input: ActivityTypeInput!) {\n    updateActivityType(id: $id, input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n": typeof types.UpdateActivityTypeDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          actorUserId\n          actorApiKeyId\n          entityType\n          entityId\n          operation\n          requestId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AuditLogDocument,
     "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.AuditActorsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": typeof types.LoginDocument,
@@ -163,6 +172,15 @@ type Documents = {
     "\n  mutation RejectTierChange($input: RejectTierChangeInput!) {\n    rejectTierChange(input: $input) {\n      id\n      status\n      reason\n      decidedAt\n    }\n  }\n": typeof types.RejectTierChangeDocument,
     "\n  mutation EvaluateTiers {\n    evaluateTiers\n  }\n": typeof types.EvaluateTiersDocument,
     "\n  fragment TierStatusCard on TierStatus {\n    enrolment {\n      id\n      tierSince\n    }\n    program {\n      id\n      name\n      tiers {\n        id\n        name\n        rank\n      }\n    }\n    currentTier {\n      id\n      name\n      rank\n      benefits {\n        rebateRate\n        mdfAccrualRate\n        dealRegistrationDiscount\n        referralCommissionRate\n        mdfCofundingPct\n      }\n    }\n    nextTier {\n      id\n      name\n    }\n    nextTierRules {\n      metric\n      current\n      target\n      met\n      missing\n    }\n    pendingChange {\n      id\n      kind\n      status\n      toTierId\n      proposedAt\n      effectiveAfter\n    }\n  }\n": typeof types.TierStatusCardFragmentDoc,
+    "\n  fragment CourseRow on Course {\n    id\n    name\n    certification\n    validityMonths\n    active\n  }\n": typeof types.CourseRowFragmentDoc,
+    "\n  fragment CompletionRow on CourseCompletion {\n    id\n    organisationId\n    userId\n    completedOn\n    evidenceUrl\n    source\n    expiresOn\n    valid\n    course {\n      id\n      name\n      certification\n    }\n  }\n": typeof types.CompletionRowFragmentDoc,
+    "\n  query Courses($includeInactive: Boolean) {\n    courses(includeInactive: $includeInactive) {\n      ...CourseRow\n    }\n  }\n": typeof types.CoursesDocument,
+    "\n  query CourseCompletions($filter: CourseCompletionFilter, $first: Int!, $after: String) {\n    courseCompletions(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...CompletionRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.CourseCompletionsDocument,
+    "\n  query CertifiedPeople($organisationIds: [ID!]) {\n    certifiedPeople(organisationIds: $organisationIds) {\n      organisationId\n      count\n      asOf\n    }\n  }\n": typeof types.CertifiedPeopleDocument,
+    "\n  mutation RecordCourseCompletion($input: RecordCourseCompletionInput!) {\n    recordCourseCompletion(input: $input) {\n      ...CompletionRow\n    }\n  }\n": typeof types.RecordCourseCompletionDocument,
+    "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseRow\n    }\n  }\n": typeof types.CreateCourseDocument,
+    "\n  mutation UpdateCourse($id: ID!, $input: CourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseRow\n    }\n  }\n": typeof types.UpdateCourseDocument,
+    "\n  mutation ImportCourseCompletions($input: ImportCourseCompletionsInput!) {\n    importCourseCompletions(input: $input) {\n      rows\n      applied\n      duplicates\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": typeof types.ImportCourseCompletionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    status\n    lastLoginAt\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  fragment InvitationRow on Invitation {\n    id\n    email\n    name\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n  }\n": typeof types.InvitationRowFragmentDoc,
     "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    role\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFragmentDoc,
@@ -182,6 +200,15 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      ...SessionUser\n    }\n  }\n": types.MeDocument,
     "\n  mutation RefreshSession {\n    refreshSession {\n      accessToken\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  fragment ActivityTypeRow on ActivityType {\n    id\n    name\n    kind\n    approval\n    evidenceRequired\n    active\n  }\n": types.ActivityTypeRowFragmentDoc,
+    "\n  fragment ActivityRow on Activity {\n    id\n    organisationId\n    userId\n    occurredOn\n    description\n    evidenceUrl\n    status\n    decidedAt\n    decisionReason\n    createdAt\n    type {\n      id\n      name\n      approval\n    }\n  }\n": types.ActivityRowFragmentDoc,
+    "\n  query ActivityTypes($includeInactive: Boolean) {\n    activityTypes(includeInactive: $includeInactive) {\n      ...ActivityTypeRow\n    }\n  }\n": types.ActivityTypesDocument,
+    "\n  query Activities($filter: ActivityFilter, $first: Int!, $after: String) {\n    activities(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...ActivityRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivitiesDocument,
+    "\n  mutation LogActivity($input: LogActivityInput!) {\n    logActivity(input: $input) {\n      ...ActivityRow\n    }\n  }\n": types.LogActivityDocument,
+    "\n  mutation ApproveActivity($id: ID!) {\n    approveActivity(id: $id) {\n      ...ActivityRow\n    }\n  }\n": types.ApproveActivityDocument,
+    "\n  mutation RejectActivity($id: ID!, $reason: String!) {\n    rejectActivity(id: $id, reason: $reason) {\n      ...ActivityRow\n    }\n  }\n": types.RejectActivityDocument,
+    "\n  mutation CreateActivityType($input: ActivityTypeInput!) {\n    createActivityType(input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n": types.CreateActivityTypeDocument,
+    "\n  mutation UpdateActivityType($id: ID!, $input: ActivityTypeInput!) {\n    updateActivityType(id: $id, input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n": types.UpdateActivityTypeDocument,
     "\n  query AuditLog($first: Int!, $after: String, $filter: AuditFilter) {\n    auditLog(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          actorUserId\n          actorApiKeyId\n          entityType\n          entityId\n          operation\n          requestId\n          changes {\n            field\n            before\n            after\n          }\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.AuditLogDocument,
     "\n  query AuditActors {\n    users(first: 100) {\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.AuditActorsDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      expiresAt\n      user {\n        ...SessionUser\n      }\n    }\n  }\n": types.LoginDocument,
@@ -327,6 +354,15 @@ const documents: Documents = {
     "\n  mutation RejectTierChange($input: RejectTierChangeInput!) {\n    rejectTierChange(input: $input) {\n      id\n      status\n      reason\n      decidedAt\n    }\n  }\n": types.RejectTierChangeDocument,
     "\n  mutation EvaluateTiers {\n    evaluateTiers\n  }\n": types.EvaluateTiersDocument,
     "\n  fragment TierStatusCard on TierStatus {\n    enrolment {\n      id\n      tierSince\n    }\n    program {\n      id\n      name\n      tiers {\n        id\n        name\n        rank\n      }\n    }\n    currentTier {\n      id\n      name\n      rank\n      benefits {\n        rebateRate\n        mdfAccrualRate\n        dealRegistrationDiscount\n        referralCommissionRate\n        mdfCofundingPct\n      }\n    }\n    nextTier {\n      id\n      name\n    }\n    nextTierRules {\n      metric\n      current\n      target\n      met\n      missing\n    }\n    pendingChange {\n      id\n      kind\n      status\n      toTierId\n      proposedAt\n      effectiveAfter\n    }\n  }\n": types.TierStatusCardFragmentDoc,
+    "\n  fragment CourseRow on Course {\n    id\n    name\n    certification\n    validityMonths\n    active\n  }\n": types.CourseRowFragmentDoc,
+    "\n  fragment CompletionRow on CourseCompletion {\n    id\n    organisationId\n    userId\n    completedOn\n    evidenceUrl\n    source\n    expiresOn\n    valid\n    course {\n      id\n      name\n      certification\n    }\n  }\n": types.CompletionRowFragmentDoc,
+    "\n  query Courses($includeInactive: Boolean) {\n    courses(includeInactive: $includeInactive) {\n      ...CourseRow\n    }\n  }\n": types.CoursesDocument,
+    "\n  query CourseCompletions($filter: CourseCompletionFilter, $first: Int!, $after: String) {\n    courseCompletions(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...CompletionRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.CourseCompletionsDocument,
+    "\n  query CertifiedPeople($organisationIds: [ID!]) {\n    certifiedPeople(organisationIds: $organisationIds) {\n      organisationId\n      count\n      asOf\n    }\n  }\n": types.CertifiedPeopleDocument,
+    "\n  mutation RecordCourseCompletion($input: RecordCourseCompletionInput!) {\n    recordCourseCompletion(input: $input) {\n      ...CompletionRow\n    }\n  }\n": types.RecordCourseCompletionDocument,
+    "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseRow\n    }\n  }\n": types.CreateCourseDocument,
+    "\n  mutation UpdateCourse($id: ID!, $input: CourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseRow\n    }\n  }\n": types.UpdateCourseDocument,
+    "\n  mutation ImportCourseCompletions($input: ImportCourseCompletionsInput!) {\n    importCourseCompletions(input: $input) {\n      rows\n      applied\n      duplicates\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n": types.ImportCourseCompletionsDocument,
     "\n  fragment UserRow on User {\n    id\n    name\n    email\n    role\n    status\n    lastLoginAt\n  }\n": types.UserRowFragmentDoc,
     "\n  fragment InvitationRow on Invitation {\n    id\n    email\n    name\n    role\n    createdAt\n    expiresAt\n    acceptedAt\n    revokedAt\n  }\n": types.InvitationRowFragmentDoc,
     "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    role\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyRowFragmentDoc,
@@ -372,6 +408,42 @@ export function graphql(source: "\n  mutation RefreshSession {\n    refreshSessi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityTypeRow on ActivityType {\n    id\n    name\n    kind\n    approval\n    evidenceRequired\n    active\n  }\n"): (typeof documents)["\n  fragment ActivityTypeRow on ActivityType {\n    id\n    name\n    kind\n    approval\n    evidenceRequired\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityRow on Activity {\n    id\n    organisationId\n    userId\n    occurredOn\n    description\n    evidenceUrl\n    status\n    decidedAt\n    decisionReason\n    createdAt\n    type {\n      id\n      name\n      approval\n    }\n  }\n"): (typeof documents)["\n  fragment ActivityRow on Activity {\n    id\n    organisationId\n    userId\n    occurredOn\n    description\n    evidenceUrl\n    status\n    decidedAt\n    decisionReason\n    createdAt\n    type {\n      id\n      name\n      approval\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivityTypes($includeInactive: Boolean) {\n    activityTypes(includeInactive: $includeInactive) {\n      ...ActivityTypeRow\n    }\n  }\n"): (typeof documents)["\n  query ActivityTypes($includeInactive: Boolean) {\n    activityTypes(includeInactive: $includeInactive) {\n      ...ActivityTypeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Activities($filter: ActivityFilter, $first: Int!, $after: String) {\n    activities(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...ActivityRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query Activities($filter: ActivityFilter, $first: Int!, $after: String) {\n    activities(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...ActivityRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogActivity($input: LogActivityInput!) {\n    logActivity(input: $input) {\n      ...ActivityRow\n    }\n  }\n"): (typeof documents)["\n  mutation LogActivity($input: LogActivityInput!) {\n    logActivity(input: $input) {\n      ...ActivityRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveActivity($id: ID!) {\n    approveActivity(id: $id) {\n      ...ActivityRow\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveActivity($id: ID!) {\n    approveActivity(id: $id) {\n      ...ActivityRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectActivity($id: ID!, $reason: String!) {\n    rejectActivity(id: $id, reason: $reason) {\n      ...ActivityRow\n    }\n  }\n"): (typeof documents)["\n  mutation RejectActivity($id: ID!, $reason: String!) {\n    rejectActivity(id: $id, reason: $reason) {\n      ...ActivityRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateActivityType($input: ActivityTypeInput!) {\n    createActivityType(input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateActivityType($input: ActivityTypeInput!) {\n    createActivityType(input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateActivityType($id: ID!, $input: ActivityTypeInput!) {\n    updateActivityType(id: $id, input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateActivityType($id: ID!, $input: ActivityTypeInput!) {\n    updateActivityType(id: $id, input: $input) {\n      ...ActivityTypeRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -952,6 +1024,42 @@ export function graphql(source: "\n  mutation EvaluateTiers {\n    evaluateTiers
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TierStatusCard on TierStatus {\n    enrolment {\n      id\n      tierSince\n    }\n    program {\n      id\n      name\n      tiers {\n        id\n        name\n        rank\n      }\n    }\n    currentTier {\n      id\n      name\n      rank\n      benefits {\n        rebateRate\n        mdfAccrualRate\n        dealRegistrationDiscount\n        referralCommissionRate\n        mdfCofundingPct\n      }\n    }\n    nextTier {\n      id\n      name\n    }\n    nextTierRules {\n      metric\n      current\n      target\n      met\n      missing\n    }\n    pendingChange {\n      id\n      kind\n      status\n      toTierId\n      proposedAt\n      effectiveAfter\n    }\n  }\n"): (typeof documents)["\n  fragment TierStatusCard on TierStatus {\n    enrolment {\n      id\n      tierSince\n    }\n    program {\n      id\n      name\n      tiers {\n        id\n        name\n        rank\n      }\n    }\n    currentTier {\n      id\n      name\n      rank\n      benefits {\n        rebateRate\n        mdfAccrualRate\n        dealRegistrationDiscount\n        referralCommissionRate\n        mdfCofundingPct\n      }\n    }\n    nextTier {\n      id\n      name\n    }\n    nextTierRules {\n      metric\n      current\n      target\n      met\n      missing\n    }\n    pendingChange {\n      id\n      kind\n      status\n      toTierId\n      proposedAt\n      effectiveAfter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CourseRow on Course {\n    id\n    name\n    certification\n    validityMonths\n    active\n  }\n"): (typeof documents)["\n  fragment CourseRow on Course {\n    id\n    name\n    certification\n    validityMonths\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CompletionRow on CourseCompletion {\n    id\n    organisationId\n    userId\n    completedOn\n    evidenceUrl\n    source\n    expiresOn\n    valid\n    course {\n      id\n      name\n      certification\n    }\n  }\n"): (typeof documents)["\n  fragment CompletionRow on CourseCompletion {\n    id\n    organisationId\n    userId\n    completedOn\n    evidenceUrl\n    source\n    expiresOn\n    valid\n    course {\n      id\n      name\n      certification\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Courses($includeInactive: Boolean) {\n    courses(includeInactive: $includeInactive) {\n      ...CourseRow\n    }\n  }\n"): (typeof documents)["\n  query Courses($includeInactive: Boolean) {\n    courses(includeInactive: $includeInactive) {\n      ...CourseRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseCompletions($filter: CourseCompletionFilter, $first: Int!, $after: String) {\n    courseCompletions(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...CompletionRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseCompletions($filter: CourseCompletionFilter, $first: Int!, $after: String) {\n    courseCompletions(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          ...CompletionRow\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertifiedPeople($organisationIds: [ID!]) {\n    certifiedPeople(organisationIds: $organisationIds) {\n      organisationId\n      count\n      asOf\n    }\n  }\n"): (typeof documents)["\n  query CertifiedPeople($organisationIds: [ID!]) {\n    certifiedPeople(organisationIds: $organisationIds) {\n      organisationId\n      count\n      asOf\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordCourseCompletion($input: RecordCourseCompletionInput!) {\n    recordCourseCompletion(input: $input) {\n      ...CompletionRow\n    }\n  }\n"): (typeof documents)["\n  mutation RecordCourseCompletion($input: RecordCourseCompletionInput!) {\n    recordCourseCompletion(input: $input) {\n      ...CompletionRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCourse($input: CourseInput!) {\n    createCourse(input: $input) {\n      ...CourseRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCourse($id: ID!, $input: CourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCourse($id: ID!, $input: CourseInput!) {\n    updateCourse(id: $id, input: $input) {\n      ...CourseRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportCourseCompletions($input: ImportCourseCompletionsInput!) {\n    importCourseCompletions(input: $input) {\n      rows\n      applied\n      duplicates\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportCourseCompletions($input: ImportCourseCompletionsInput!) {\n    importCourseCompletions(input: $input) {\n      rows\n      applied\n      duplicates\n      errors {\n        row\n        column\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

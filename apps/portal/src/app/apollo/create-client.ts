@@ -53,6 +53,8 @@ export function createCache(): InMemoryCache {
           incentiveStatements: relayStylePagination(['filter']),
           pointsEntries: relayStylePagination(['organisationId', 'organisationWallet', 'userId']),
           rewards: relayStylePagination(),
+          activities: relayStylePagination(['filter']),
+          courseCompletions: relayStylePagination(['filter']),
           revenueLeaderboard: leaderboardPages,
           organisation: readById('Organisation'),
           program: readById('Program'),

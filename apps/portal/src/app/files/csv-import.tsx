@@ -26,13 +26,15 @@ interface CsvImportProps<R extends CsvImportReport> {
   run: (csv: string, importValidRows: boolean) => Promise<R | null | undefined>;
   /** `data-testid` of the card; the controls inside have fixed ones (import-file, import-submit, import-report, …). */
   testId: string;
+  /** The API never imports part of a file: no offer to import the valid rows. */
+  allOrNothing?: boolean;
 }
 
 /**
  * A CSV import card. The file is read in the browser and sent as text. With any row in error the API
  * imports nothing; the report lists every problem and offers to import the valid rows anyway.
  */
-export function CsvImport<R extends CsvImportReport>({ title, hint, counts, run, testId }: CsvImportProps<R>) {
+export function CsvImport<R extends CsvImportReport>({ title, hint, counts, run, testId, allOrNothing = false }: CsvImportProps<R>) {
   const { t } = useTranslation();
   const { detail } = useErrorMessage();
   const [file, setFile] = useState<File | null>(null);
@@ -132,7 +134,7 @@ export function CsvImport<R extends CsvImportReport>({ title, hint, counts, run,
             </Table>
           </Table.ScrollContainer>
         ) : null}
-        {blocked && csv !== null && validRows > 0 ? (
+        {blocked && !allOrNothing && csv !== null && validRows > 0 ? (
           <Group gap="sm">
             <Checkbox
               label={t('csvImport.importValidRows', { count: validRows })}

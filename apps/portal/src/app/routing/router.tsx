@@ -40,6 +40,11 @@ const MyRewardsPage = lazy(() => import('../../features/incentives/my-rewards-pa
 const StatementDetailPage = lazy(() => import('../../features/incentives/statement-detail-page'));
 const IncentivesAdminPage = lazy(() => import('../../features/incentives/incentives-admin-page'));
 const PlanFormPage = lazy(() => import('../../features/incentives/plan-form-page'));
+const MyActivitiesPage = lazy(() => import('../../features/activities/my-activities-page'));
+const ActivityReviewsPage = lazy(() => import('../../features/activities/activity-reviews-page'));
+const MyCertificationsPage = lazy(() => import('../../features/training/my-certifications-page'));
+const TrainingAdminPage = lazy(() => import('../../features/training/training-admin-page'));
+const CompletionImportPage = lazy(() => import('../../features/training/completion-import-page'));
 const IncentiveMeasurementPage = lazy(() => import('../../features/incentives/measurement-page'));
 
 export const router = createBrowserRouter([
@@ -85,6 +90,12 @@ export const router = createBrowserRouter([
           { path: 'incentives/measurement', element: <RequireRole roles={VENDOR_ROLES}><IncentiveMeasurementPage /></RequireRole> },
           { path: 'incentives/plans/new', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
           { path: 'incentives/plans/:id/version', element: <RequireRole roles={['VENDOR_ADMIN']}><PlanFormPage /></RequireRole> },
+          // Activities and training: partners log activities and completions; vendor staff approve, keep the catalogues and import.
+          { path: 'activities', element: <RequireRole roles={PARTNER_ROLES}><MyActivitiesPage /></RequireRole> },
+          { path: 'activity-reviews', element: <RequireRole roles={VENDOR_ROLES}><ActivityReviewsPage /></RequireRole> },
+          { path: 'certifications', element: <RequireRole roles={PARTNER_ROLES}><MyCertificationsPage /></RequireRole> },
+          { path: 'training', element: <RequireRole roles={VENDOR_ROLES}><TrainingAdminPage /></RequireRole> },
+          { path: 'training/import', element: <RequireRole roles={['VENDOR_ADMIN']}><CompletionImportPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

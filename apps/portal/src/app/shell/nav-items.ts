@@ -22,6 +22,10 @@ export interface NavItem {
     | 'mdfReport'
     | 'myRewards'
     | 'incentives'
+    | 'activities'
+    | 'activityReviews'
+    | 'certifications'
+    | 'training'
     | 'programs'
     | 'users'
     | 'audit';
@@ -48,6 +52,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mdf-report', labelKey: 'mdfReport', roles: VENDOR_ROLES },
   { to: '/rewards', labelKey: 'myRewards', roles: PARTNER_ROLES },
   { to: '/incentives', labelKey: 'incentives', roles: VENDOR_ROLES },
+  { to: '/activities', labelKey: 'activities', roles: PARTNER_ROLES },
+  { to: '/certifications', labelKey: 'certifications', roles: PARTNER_ROLES },
+  { to: '/activity-reviews', labelKey: 'activityReviews', roles: VENDOR_ROLES },
+  { to: '/training', labelKey: 'training', roles: VENDOR_ROLES },
   { to: '/programs', labelKey: 'programs', roles: ALL_ROLES },
   { to: '/users', labelKey: 'users', roles: USER_ADMIN_ROLES },
   { to: '/audit', labelKey: 'audit', roles: ['VENDOR_ADMIN'] },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrorCollector } from '@prm/domain/common';
 import { type ApprovalMode } from '@prm/domain/incentives';
-import { type Connection, parseCursor, pgCode, RequestContext, Role } from '@prm/server/core';
-import { toConnection } from '@prm/server/core';
+import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import type { EntityManager } from 'typeorm';
 import { IncentivesStore } from './incentives-store.service';
