@@ -271,21 +271,28 @@ export class DealRegistrationsService {
 
   /**
    * Won deals closed in [from, to] in one currency (and program, when given), with only what an
-   * incentive plan looks at: ordered by close date and id, product ids aggregated in the same read.
-   * One statement, sized for a quarter with a million won deals (see docs/performance.md).
+   * incentive plan looks at: ordered by close date and id, product ids (when asked for) aggregated in
+   * the same read. One statement, sized for a quarter with a million won deals (docs/performance.md);
+   * without `withProducts`, `productIds` is empty.
    */
-  async wonDealFacts(from: string, to: string, currency: string, programId: string | null): Promise<WonDealFact[]> {
-    const rows: { id: string; number: number; organisation_id: string; program_id: string; rep: string; customer: string; country: string; close_date: string; value: string; products: string[] }[] =
-      await this.dataSource.query(
-        `SELECT r.id, r.number, r.organisation_id, r.program_id, r.registered_by_user_id AS rep, r.customer_name AS customer, r.customer_country AS country,
-                to_char(r.actual_close_date, 'YYYY-MM-DD') AS close_date,
-                (COALESCE(r.actual_mrr_minor, 0) * 12 + COALESCE(r.actual_one_time_minor, 0))::text AS value,
-                COALESCE((SELECT array_agg(p.product_id::text ORDER BY p.product_id) FROM deal_registration_products p WHERE p.registration_id = r.id), '{}') AS products
-           FROM deal_registrations r
-          WHERE r.status = 'WON' AND r.actual_close_date BETWEEN $1::date AND $2::date AND r.currency = $3 AND ($4::uuid IS NULL OR r.program_id = $4::uuid)
-          ORDER BY r.actual_close_date, r.id`,
-        [from, to, currency, programId],
-      );
+  async wonDealFacts(from: string, to: string, currency: string, options: { programId?: string | null; organisationId?: string | null; withProducts?: boolean } = {}): Promise<WonDealFact[]> {
+    const withProducts = options.withProducts ?? true;
+    const won = `SELECT r.id, r.number, r.organisation_id, r.program_id, r.registered_by_user_id AS rep, r.customer_name AS customer, r.customer_country AS country,
+                        r.actual_close_date, to_char(r.actual_close_date, 'YYYY-MM-DD') AS close_date,
+                        (COALESCE(r.actual_mrr_minor, 0) * 12 + COALESCE(r.actual_one_time_minor, 0))::text AS value
+                   FROM deal_registrations r
+                  WHERE r.status = 'WON' AND r.actual_close_date BETWEEN $1::date AND $2::date AND r.currency = $3
+                    AND ($4::uuid IS NULL OR r.program_id = $4::uuid) AND ($5::uuid IS NULL OR r.organisation_id = $5::uuid)`;
+    // Product ids by one grouped join (not a lookup per deal), and only when a plan filters on them.
+    const sql = withProducts
+      ? `WITH won AS (${won}),
+              products AS (SELECT p.registration_id, array_agg(p.product_id::text ORDER BY p.product_id) AS products
+                             FROM deal_registration_products p JOIN won w ON w.id = p.registration_id GROUP BY p.registration_id)
+         SELECT w.*, COALESCE(products.products, '{}') AS products FROM won w LEFT JOIN products ON products.registration_id = w.id
+          ORDER BY w.actual_close_date, w.id`
+      : `${won} ORDER BY r.actual_close_date, r.id`;
+    const rows: { id: string; number: number; organisation_id: string; program_id: string; rep: string; customer: string; country: string; close_date: string; value: string; products?: string[] }[] =
+      await this.dataSource.query(sql, [from, to, currency, options.programId ?? null, options.organisationId ?? null]);
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -297,7 +304,7 @@ export class DealRegistrationsService {
       currency,
       closeDate: r.close_date,
       valueMinor: BigInt(r.value),
-      productIds: r.products,
+      productIds: r.products ?? [],
     }));
   }
 

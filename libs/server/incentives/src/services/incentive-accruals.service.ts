@@ -105,6 +105,20 @@ const key = (sourceType: string, sourceId: string, rule: string): string => `${s
 /** Lines written per statement when a plan is brought up to date (a quarter can hold a million). */
 const WRITE_BATCH = 5000;
 
+/** A booked line as the comparison with the facts sees it. */
+interface BookedLine {
+  id: string;
+  sourceType: SourceType;
+  sourceId: string;
+  rule: string;
+  kind: LineKind;
+  periodKey: string;
+  amountMinor: bigint;
+  baseMinor: bigint | null;
+  cappedBy: string | null;
+  planVersionId: string;
+}
+
 /** One line to insert or update: what it is for, where it is booked and its amount. */
 interface LineWrite {
   d: DesiredLine;
@@ -225,7 +239,9 @@ export class IncentiveAccrualsService {
          , assigned AS (
            UPDATE incentive_accrual_lines l SET statement_id = made.id FROM made
             WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL
-              AND l.organisation_id = made.organisation_id AND l.user_id IS NOT DISTINCT FROM made.user_id AND l.unit = made.unit
+              AND l.organisation_id = made.organisation_id AND l.unit = made.unit
+              -- Equality on both sides (hashable), not IS NOT DISTINCT FROM, which would join a million lines by nested loop.
+              AND COALESCE(l.user_id, '00000000-0000-0000-0000-000000000000'::uuid) = COALESCE(made.user_id, '00000000-0000-0000-0000-000000000000'::uuid)
            RETURNING 1)
          SELECT (SELECT count(*) FROM made)::int AS statements, (SELECT count(*) FROM assigned)::int AS lines`,
         [plan.id, period.key, period.end, now],
@@ -269,7 +285,10 @@ export class IncentiveAccrualsService {
       [deal.programId, deal.currency],
     );
     for (const { plan_id } of plans) await this.recompute(RequestContext.system('system:reversal'), plan_id);
-    const [count] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM incentive_accrual_lines WHERE source_type = 'DEAL' AND source_id = $1 AND kind = 'CLAWBACK'`, [dealId]);
+    const [count] = await this.store.dataSource.query(
+      `SELECT count(*)::int AS n FROM incentive_accrual_lines WHERE plan_id = ANY($2::uuid[]) AND source_type = 'DEAL' AND source_id = $1 AND kind = 'CLAWBACK'`,
+      [dealId, plans.map((p) => p.plan_id)],
+    );
     return (count as { n: number }).n;
   }
 
@@ -291,8 +310,8 @@ export class IncentiveAccrualsService {
     if (!version) return { ...base, measure: '0', unit: plan.currency, progress: null };
     // Plans of other kinds have no threshold to progress towards: what is accrued so far.
     if (version.rules.kind !== 'SPIF' && version.rules.kind !== 'REBATE') return { ...base, measure: '0', unit: plan.currency, progress: null };
-    const deals = (await this.wonDeals(plan, period.start, period.end)).filter((d) => d.organisationId === organisationId);
     if (version.rules.kind === 'REBATE') {
+      const deals = version.rules.measure === 'NEW_ARR' ? [] : await this.wonDeals(plan, period.start, period.end, { organisationId });
       const volume =
         version.rules.measure === 'NEW_ARR'
           ? ((await newArrByPartner(this.revenue, this.programs, plan, period.start, period.end)).get(organisationId)?.volume ?? 0n)
@@ -305,8 +324,9 @@ export class IncentiveAccrualsService {
     // SPIF: the caller's (a rep's) or the organisation's qualifying deals in the campaign, against the count tiers.
     const campaign = spifCampaignOf(version.rules, plan.currency);
     const rep = ctx.hasRole(Role.PARTNER_REP) ? (ctx.actor?.userId ?? null) : null;
-    const all = await this.wonDeals(plan, campaign.startsOn, campaign.endsOn);
-    const mine = spifLines(campaign, all.map(toSpifDeal)).filter((l) => all.find((d) => d.id === l.dealId)?.organisationId === organisationId && (rep === null || l.repId === rep));
+    // A rep's count (and so its tier) depends on its own deals only; caps cut amounts, not lines.
+    const own = await this.wonDeals(plan, campaign.startsOn, campaign.endsOn, { organisationId, withProducts: (campaign.filter.productIds?.length ?? 0) > 0 });
+    const mine = spifLines(campaign, own.map(toSpifDeal)).filter((l) => rep === null || l.repId === rep);
     const count = BigInt(mine.length);
     const payout = campaign.payout;
     if (payout.kind !== 'TIERED') return { ...base, measure: count.toString(), unit: 'DEALS', progress: null };
@@ -356,7 +376,7 @@ export class IncentiveAccrualsService {
       const campaign = spifCampaignOf(version.rules, plan.currency);
       const to = campaign.endsOn < upTo.end ? campaign.endsOn : upTo.end;
       if (to < campaign.startsOn) continue;
-      const deals = (await this.wonDeals(plan, campaign.startsOn, to)).filter((d) => !reversed.has(d.id));
+      const deals = (await this.wonDeals(plan, campaign.startsOn, to, { withProducts: (campaign.filter.productIds?.length ?? 0) > 0 })).filter((d) => !reversed.has(d.id));
       const byId = new Map(deals.map((d) => [d.id, d]));
       for (const line of spifLines(campaign, deals.map(toSpifDeal))) {
         const deal = byId.get(line.dealId)!;
@@ -452,9 +472,12 @@ export class IncentiveAccrualsService {
     return new Map(rows.map((r) => [`${r.source_type}:${r.source_id}`, { reason: r.reason, on: r.on }]));
   }
 
-  /** Won deals closed in [from, to] in the plan's currency and program, with the facts a SPIF filters on (the partner's tier in the deal's program). */
-  private async wonDeals(plan: PlanRow, from: string, to: string): Promise<WonDeal[]> {
-    const facts = await this.deals.wonDealFacts(from, to, plan.currency, plan.programId);
+  /**
+   * Won deals closed in [from, to] in the plan's currency and program (and organisation), with the facts a
+   * SPIF filters on: the partner's tier in the deal's program, and the products when `withProducts`.
+   */
+  private async wonDeals(plan: PlanRow, from: string, to: string, options: { organisationId?: string; withProducts?: boolean } = {}): Promise<WonDeal[]> {
+    const facts = await this.deals.wonDealFacts(from, to, plan.currency, { programId: plan.programId, organisationId: options.organisationId, withProducts: options.withProducts ?? false });
     if (facts.length === 0) return [];
     const enrolments = await this.programs.enrolmentsOf(RequestContext.system(), [...new Set(facts.map((r) => r.organisationId))]);
     const tierNames = new Map((await this.programs.tiersByIds([...new Set(enrolments.map((e) => e.tierId))])).map((t) => [t.id, t.name]));
@@ -472,15 +495,30 @@ export class IncentiveAccrualsService {
   private async reconcile(em: EntityManager, plan: PlanRow, upTo: Period, desired: DesiredLine[]): Promise<number> {
     const closed = await this.store.closedKeys(plan.id, em);
     const closedSet = new Set(closed);
-    const existing: LineRow[] = (await em.query(`SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.event_period_key <= $2`, [plan.id, upTo.key])).map(toLine);
-    const booked = new Map<string, LineRow[]>();
+    // What the comparison needs of each booked line (a quarter can hold a million); the rest is read for the few lines no fact calls for any more.
+    const existing: BookedLine[] = await em.query(
+      `SELECT l.id, l.source_type AS "sourceType", l.source_id AS "sourceId", l.rule, l.kind, l.period_key AS "periodKey", l.amount_minor::text AS "amountMinor",
+              l.base_minor::text AS "baseMinor", l.capped_by AS "cappedBy", l.plan_version_id AS "planVersionId"
+         FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.event_period_key <= $2`,
+      [plan.id, upTo.key],
+    );
+    const booked = new Map<string, BookedLine[]>();
     for (const line of existing) {
+      line.amountMinor = BigInt(line.amountMinor);
+      line.baseMinor = line.baseMinor === null ? null : BigInt(line.baseMinor);
       const k = key(line.sourceType, line.sourceId, line.rule);
       const lines = booked.get(k);
       if (lines) lines.push(line);
       else booked.set(k, [line]);
     }
     const wanted = new Map(desired.map((d) => [key(d.sourceType, d.sourceId, d.rule), d]));
+    const orphanIds: string[] = [];
+    for (const [k, lines] of booked) if (!wanted.has(k)) orphanIds.push(lines[0]!.id);
+    const orphans = new Map<string, LineRow>();
+    for (let i = 0; i < orphanIds.length; i += WRITE_BATCH) {
+      const rows: LineRow[] = (await em.query(`SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.id = ANY($1::uuid[])`, [orphanIds.slice(i, i + WRITE_BATCH)])).map(toLine);
+      for (const row of rows) orphans.set(row.id, row);
+    }
     // Inside the transaction: on the embedded engine a read outside it would wait for the connection it holds.
     const reversed = await this.allReversals(em);
     const writes: LineWrite[] = [];
@@ -495,7 +533,7 @@ export class IncentiveAccrualsService {
     for (const k of keys) {
       const lines = booked.get(k) ?? [];
       const want = wanted.get(k);
-      const sample = want ?? toDesired(lines[0]!);
+      const sample = want ?? toDesired(orphans.get(lines[0]!.id)!);
       const reversal = reversed.size > 0 ? reversed.get(`${sample.sourceType}:${sample.sourceId}`) : undefined;
       let total = 0n;
       for (const l of lines) total += l.amountMinor;
