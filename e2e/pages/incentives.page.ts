@@ -140,3 +140,20 @@ export class IncentivesAdminPage {
     return download;
   }
 }
+
+/** The analyst's measurement page (`/incentives/measurement`). */
+export class IncentiveMeasurementPage {
+  constructor(private readonly page: Page) {}
+
+  /** Waits until the cost-vs-gain chart has drawn its bars. */
+  async waitForChart(): Promise<void> {
+    await this.page.locator('[data-testid="cost-gain-chart"] .recharts-bar-rectangle').first().waitFor({ timeout: 20_000 });
+  }
+
+  /** The text of the table row of a plan and period. */
+  async row(planName: string, period: string): Promise<string> {
+    const row = this.page.getByTestId('measurement-row').filter({ hasText: planName }).filter({ hasText: period });
+    await row.first().waitFor({ timeout: 20_000 });
+    return plain(await row.first().innerText());
+  }
+}

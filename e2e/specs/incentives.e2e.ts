@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DealDetailPage } from '../pages/deal-detail.page';
-import { IncentivesAdminPage, MyRewardsPage, StatementPage } from '../pages/incentives.page';
+import { IncentiveMeasurementPage, IncentivesAdminPage, MyRewardsPage, StatementPage } from '../pages/incentives.page';
 import { Shell } from '../pages/shell.page';
 import { type GraphqlClient, graphqlAs } from '../support/graphql';
 import { signInAs } from '../support/sign-in';
@@ -13,6 +13,7 @@ const TIME_ZONE = 'Europe/Amsterdam';
 const REP = 'rep@northwind.test';
 const MANAGER = 'manager@vendor.test';
 const ADMIN = 'admin@vendor.test';
+const ANALYST = 'analyst@vendor.test';
 /** Northwind IT takes part in this program (demo data). */
 const PROGRAM = 'Managed Service Provider';
 
@@ -176,5 +177,38 @@ describe('incentives in a real browser', () => {
     const deal = new DealDetailPage(rep.page);
     await deal.waitForStatus('Won');
     await rep.context.close();
+  });
+
+  it('an analyst opens the measurement page and sees cost against gain for a closed SPIF month', async () => {
+    const suffix = Date.now().toString(36);
+    const { lastMonth, firstOfLast, lastOfLast, lastOfThis } = months();
+    const repApi = await graphqlAs(suite.server.url, REP);
+    const managerApi = await graphqlAs(suite.server.url, MANAGER);
+    const adminApi = await graphqlAs(suite.server.url, ADMIN);
+    const { programs } = await adminApi<{ programs: { id: string; name: string }[] }>('query { programs { id name } }');
+    const planName = `Measured SPIF ${suffix}`;
+    const { createIncentivePlan: plan } = await adminApi<{ createIncentivePlan: { id: string } }>('mutation ($input: CreateIncentivePlanInput!) { createIncentivePlan(input: $input) { id } }', {
+      input: {
+        name: planName,
+        kind: 'SPIF',
+        programId: programs.find((p) => p.name === PROGRAM)!.id,
+        currency: 'EUR',
+        periodKind: 'MONTH',
+        effectiveFrom: firstOfLast,
+        rules: { spif: { startsOn: firstOfLast, endsOn: lastOfThis, payoutKind: 'FIXED', amount: '100.00' } },
+      },
+    });
+    await adminApi('mutation ($id: ID!) { publishIncentivePlan(id: $id) { id } }', { id: plan.id });
+    await wonDeal(repApi, managerApi, `Measured Dental ${suffix}`, lastOfLast);
+    await managerApi('mutation ($planId: ID!, $period: String!) { closeIncentivePeriod(planId: $planId, period: $period) { id } }', { planId: plan.id, period: lastMonth });
+
+    const analyst = await signIn(ANALYST);
+    await analyst.page.goto(`${suite.server.url}/incentives/measurement`);
+    const measurement = new IncentiveMeasurementPage(analyst.page);
+    await measurement.waitForChart();
+    const row = await measurement.row(planName, lastMonth);
+    expect(row).toContain('100.00');
+    await analyst.page.screenshot({ path: '.test-results/e2e-incentives-measurement.png', fullPage: true });
+    await analyst.context.close();
   });
 });
