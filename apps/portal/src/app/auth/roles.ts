@@ -7,6 +7,8 @@ export const ALL_ROLES: readonly Role[] = [...VENDOR_ROLES, ...PARTNER_ROLES];
 export const MANAGER_ROLES: readonly Role[] = ['VENDOR_ADMIN', 'CHANNEL_MANAGER'];
 /** May invite and deactivate users and manage API keys. */
 export const USER_ADMIN_ROLES: readonly Role[] = ['VENDOR_ADMIN', 'PARTNER_ADMIN'];
+/** Referral links and sign-ups: a partner admin its own, vendor staff every partner's. */
+export const REFERRAL_ROLES: readonly Role[] = ['PARTNER_ADMIN', ...VENDOR_ROLES];
 
 export const isVendorRole = (role: Role): boolean => VENDOR_ROLES.includes(role);
 export const isPartnerRole = (role: Role): boolean => PARTNER_ROLES.includes(role);

@@ -2,12 +2,13 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { RequireAuth } from '../auth/require-auth';
 import { RequireRole } from '../auth/require-role';
-import { ALL_ROLES, PARTNER_ROLES, USER_ADMIN_ROLES, VENDOR_ROLES } from '../auth/roles';
+import { ALL_ROLES, PARTNER_ROLES, REFERRAL_ROLES, USER_ADMIN_ROLES, VENDOR_ROLES } from '../auth/roles';
 import { AppLayout } from '../shell/app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RoleHomeRedirect } from './role-home-redirect';
 import { LoginPage } from '../../features/auth/login-page';
 import { AcceptInvitationPage } from '../../features/auth/accept-invitation-page';
+import { ReferralSignupPage } from '../../features/referrals/referral-signup-page';
 
 // Pages load on demand so the login page stays small.
 const PartnerHomePage = lazy(() => import('../../features/partner-home/partner-home-page'));
@@ -40,6 +41,7 @@ const MyRewardsPage = lazy(() => import('../../features/incentives/my-rewards-pa
 const StatementDetailPage = lazy(() => import('../../features/incentives/statement-detail-page'));
 const IncentivesAdminPage = lazy(() => import('../../features/incentives/incentives-admin-page'));
 const PlanFormPage = lazy(() => import('../../features/incentives/plan-form-page'));
+const ReferralsPage = lazy(() => import('../../features/referrals/referrals-page'));
 const MyActivitiesPage = lazy(() => import('../../features/activities/my-activities-page'));
 const ActivityReviewsPage = lazy(() => import('../../features/activities/activity-reviews-page'));
 const MyCertificationsPage = lazy(() => import('../../features/training/my-certifications-page'));
@@ -50,6 +52,8 @@ const IncentiveMeasurementPage = lazy(() => import('../../features/incentives/me
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/invite/:token', element: <AcceptInvitationPage /> },
+  // A partner's referral link: the public sign-up form, no login.
+  { path: '/r/:code', element: <ReferralSignupPage /> },
   {
     element: <RequireAuth />,
     children: [
@@ -96,6 +100,7 @@ export const router = createBrowserRouter([
           { path: 'certifications', element: <RequireRole roles={PARTNER_ROLES}><MyCertificationsPage /></RequireRole> },
           { path: 'training', element: <RequireRole roles={VENDOR_ROLES}><TrainingAdminPage /></RequireRole> },
           { path: 'training/import', element: <RequireRole roles={['VENDOR_ADMIN']}><CompletionImportPage /></RequireRole> },
+          { path: 'referrals', element: <RequireRole roles={REFERRAL_ROLES}><ReferralsPage /></RequireRole> },
           { path: 'programs', element: <RequireRole roles={ALL_ROLES}><ProgramsPage /></RequireRole> },
           { path: 'users', element: <RequireRole roles={USER_ADMIN_ROLES}><UsersPage /></RequireRole> },
           { path: 'audit', element: <RequireRole roles={['VENDOR_ADMIN']}><AuditLogPage /></RequireRole> },

@@ -1,5 +1,5 @@
 import type { Role } from '../../gql/graphql';
-import { ALL_ROLES, PARTNER_ROLES, USER_ADMIN_ROLES, VENDOR_ROLES } from '../auth/roles';
+import { ALL_ROLES, PARTNER_ROLES, REFERRAL_ROLES, USER_ADMIN_ROLES, VENDOR_ROLES } from '../auth/roles';
 
 export interface NavItem {
   to: string;
@@ -22,6 +22,7 @@ export interface NavItem {
     | 'mdfReport'
     | 'myRewards'
     | 'incentives'
+    | 'referrals'
     | 'activities'
     | 'activityReviews'
     | 'certifications'
@@ -52,6 +53,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mdf-report', labelKey: 'mdfReport', roles: VENDOR_ROLES },
   { to: '/rewards', labelKey: 'myRewards', roles: PARTNER_ROLES },
   { to: '/incentives', labelKey: 'incentives', roles: VENDOR_ROLES },
+  { to: '/referrals', labelKey: 'referrals', roles: REFERRAL_ROLES },
   { to: '/activities', labelKey: 'activities', roles: PARTNER_ROLES },
   { to: '/certifications', labelKey: 'certifications', roles: PARTNER_ROLES },
   { to: '/activity-reviews', labelKey: 'activityReviews', roles: VENDOR_ROLES },

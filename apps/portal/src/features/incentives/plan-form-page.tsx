@@ -1,6 +1,6 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { ActionIcon, Alert, Anchor, Button, Group, List, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Checkbox, Group, List, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -9,9 +9,11 @@ import { ErrorAlert } from '../../app/errors/error-alert';
 import { useErrorMessage } from '../../app/errors/use-error-message';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { PageTitle } from '../../app/routing/page-title';
-import type { IncentivePeriodKind, IncentiveRulesInput, RebateMode, SpifPayoutKind, SpifTierMode } from '../../gql/graphql';
+import type { IncentivePeriodKind, IncentiveRulesInput, RebateMeasure, RebateMode, SpifPayoutKind, SpifTierMode } from '../../gql/graphql';
 import { AddIncentivePlanVersionDocument, CreateIncentivePlanDocument, IncentivePlanDocument, IncentiveProgramsDocument } from './incentives.documents';
+import { ActivityRulesFields, type ActivityRewardRow, activityInput, type CourseRewardRow, EMPTY_ACTIVITY_ROWS, EMPTY_COURSE_ROWS, TrainingRulesFields, trainingInput } from './activity-training-rules-fields';
 import { PlanPreviewButton } from './plan-preview';
+import { EMPTY_REFERRAL, EMPTY_RETENTION, type ReferralForm, referralInput, ReferralRulesFields, type RetentionForm, retentionInput, RetentionRulesFields } from './revenue-rules-fields';
 
 interface VolumeTier {
   from: string;
@@ -26,6 +28,8 @@ interface CountTier {
 }
 
 const PERIOD_KINDS: readonly IncentivePeriodKind[] = ['MONTH', 'QUARTER', 'YEAR'];
+type FormKind = 'SPIF' | 'REBATE' | 'ACTIVITY' | 'TRAINING' | 'RETENTION' | 'REFERRAL';
+const FORM_KINDS: readonly FormKind[] = ['SPIF', 'REBATE', 'ACTIVITY', 'TRAINING', 'RETENTION', 'REFERRAL'];
 const PAYOUTS: readonly SpifPayoutKind[] = ['FIXED', 'PERCENT', 'TIERED'];
 const firstOfMonth = (): string => `${new Date().toISOString().slice(0, 7)}-01`;
 /** The first day of the current period of a kind (UTC), where a new plan's first version can start. */
@@ -49,8 +53,8 @@ export default function PlanFormPage() {
   const { data: programData } = useQuery(IncentiveProgramsDocument, { skip: Boolean(versionOf) });
 
   const [name, setName] = useState('');
-  const [kindChoice, setKind] = useState<'SPIF' | 'REBATE'>('SPIF');
-  const kind = existing ? (existing.kind === 'REBATE' ? 'REBATE' : 'SPIF') : kindChoice;
+  const [kindChoice, setKind] = useState<FormKind>('SPIF');
+  const kind: FormKind = existing ? (FORM_KINDS.find((k) => k === existing.kind) ?? 'SPIF') : kindChoice;
   const [programId, setProgramId] = useState<string | null>(null);
   const [currency, setCurrency] = useState('EUR');
   const [periodKind, setPeriodKind] = useState<IncentivePeriodKind | null>('QUARTER');
@@ -71,6 +75,14 @@ export default function PlanFormPage() {
   // Rebate
   const [mode, setMode] = useState<RebateMode>('RETROACTIVE');
   const [tiers, setTiers] = useState<VolumeTier[]>([{ from: '0', to: '', rate: '' }]);
+  const [measure, setMeasure] = useState<RebateMeasure>('WON_VALUE');
+  const [baseRateFromTier, setBaseRateFromTier] = useState(false);
+  // Retention and referral
+  const [retention, setRetention] = useState<RetentionForm>(EMPTY_RETENTION);
+  const [referral, setReferral] = useState<ReferralForm>(EMPTY_REFERRAL);
+  // Activity and training
+  const [activityRows, setActivityRows] = useState<ActivityRewardRow[]>([...EMPTY_ACTIVITY_ROWS]);
+  const [courseRows, setCourseRows] = useState<CourseRewardRow[]>([...EMPTY_COURSE_ROWS]);
 
   const [error, setError] = useState<ErrorLike | null>(null);
   const { parsed, field } = useFieldErrors(error);
@@ -85,8 +97,16 @@ export default function PlanFormPage() {
   const [addVersion, { loading: adding }] = useMutation(AddIncentivePlanVersionDocument, { refetchQueries: ['IncentivePlans'] });
 
   const rules = (): IncentiveRulesInput =>
-    kind === 'REBATE'
-      ? { rebate: { mode, tiers: tiers.map((tier) => ({ from: tier.from.trim(), to: blankOr(tier.to), rate: tier.rate.trim() })) } }
+    kind === 'ACTIVITY'
+      ? { activity: activityInput(activityRows) }
+      : kind === 'TRAINING'
+        ? { training: trainingInput(courseRows) }
+        : kind === 'RETENTION'
+      ? { retention: retentionInput(retention) }
+      : kind === 'REFERRAL'
+        ? { referral: referralInput(referral) }
+        : kind === 'REBATE'
+      ? { rebate: { mode, measure, baseRateFromTier: baseRateFromTier || null, tiers: tiers.map((tier) => ({ from: tier.from.trim(), to: blankOr(tier.to), rate: tier.rate.trim() })) } }
       : {
           spif: {
             startsOn,
@@ -144,11 +164,8 @@ export default function PlanFormPage() {
                   <TextInput label={t('incentives.form.name')} required value={name} onChange={(event) => setName(event.currentTarget.value)} error={field('name')} data-testid="plan-name-input" />
                   <SegmentedControl
                     value={kind}
-                    onChange={(value) => setKind(value === 'REBATE' ? 'REBATE' : 'SPIF')}
-                    data={[
-                      { value: 'SPIF', label: t('incentives.kind.SPIF') },
-                      { value: 'REBATE', label: t('incentives.kind.REBATE') },
-                    ]}
+                    onChange={(value) => setKind(FORM_KINDS.find((k) => k === value) ?? 'SPIF')}
+                    data={FORM_KINDS.map((value) => ({ value, label: t(`incentives.kind.${value}`) }))}
                     data-testid="plan-kind"
                   />
                   <Select
@@ -174,7 +191,15 @@ export default function PlanFormPage() {
               <TextInput type="date" label={t('incentives.form.effectiveFrom')} description={t('incentives.form.effectiveFromHint')} required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.currentTarget.value)} error={field('effectiveFrom')} />
             </SimpleGrid>
           </Paper>
-          {kind === 'SPIF' ? (
+          {kind === 'ACTIVITY' ? (
+            <ActivityRulesFields rows={activityRows} onChange={setActivityRows} under={under} />
+          ) : kind === 'TRAINING' ? (
+            <TrainingRulesFields rows={courseRows} onChange={setCourseRows} under={under} />
+          ) : kind === 'RETENTION' ? (
+            <RetentionRulesFields value={retention} onChange={(patch) => setRetention((v) => ({ ...v, ...patch }))} under={under} />
+          ) : kind === 'REFERRAL' ? (
+            <ReferralRulesFields value={referral} onChange={(patch) => setReferral((v) => ({ ...v, ...patch }))} under={under} />
+          ) : kind === 'SPIF' ? (
             <Paper withBorder p="md">
               <Title order={2} size="h5" mb="sm">
                 {t('incentives.form.spifRules')}
@@ -275,6 +300,21 @@ export default function PlanFormPage() {
               <Text size="xs" c="dimmed" mb="sm">
                 {mode === 'RETROACTIVE' ? t('incentives.form.modeRetroactiveHint') : t('incentives.form.modeIncrementalHint')}
               </Text>
+              <Group mb="sm" align="flex-end">
+                <Select
+                  label={t('incentives.form.measure')}
+                  data={[
+                    { value: 'WON_VALUE', label: t('incentives.form.measureWonValue') },
+                    { value: 'NEW_ARR', label: t('incentives.form.measureNewArr') },
+                  ]}
+                  value={measure}
+                  onChange={(value) => setMeasure(value === 'NEW_ARR' ? 'NEW_ARR' : 'WON_VALUE')}
+                  error={under('rules.rebate.measure')}
+                  allowDeselect={false}
+                  data-testid="rebate-measure"
+                />
+                <Checkbox label={t('incentives.form.baseRateFromTier')} checked={baseRateFromTier} onChange={(event) => setBaseRateFromTier(event.currentTarget.checked)} mb={8} />
+              </Group>
               <Table data-testid="rebate-tiers">
                 <Table.Thead>
                   <Table.Tr>

@@ -55,6 +55,7 @@ export class ReferralLinkStatusModel {
 export class ReferralSignupModel {
   @Field(() => ID) id: string;
   @Field(() => ID) organisationId: string;
+  @Field(() => String, { nullable: true, description: 'The referring partner' }) organisationName: string | null;
   @Field(() => String) prospectName: string;
   @Field(() => String) prospectEmail: string;
   @Field(() => String) company: string;

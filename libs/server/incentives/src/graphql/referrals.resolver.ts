@@ -9,6 +9,7 @@ export const toReferralLinkModel = (l: ReferralLinkRow): ReferralLinkModel => ({
 const toSignupModel = (s: ReferralSignupRow): ReferralSignupModel => ({
   id: s.id,
   organisationId: s.organisationId,
+  organisationName: s.organisationName,
   prospectName: s.prospectName,
   prospectEmail: s.prospectEmail,
   company: s.company,

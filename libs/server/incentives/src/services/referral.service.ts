@@ -5,7 +5,7 @@ import { isWithinClawbackWindow, type Period, periodOf, referralCommission } fro
 import { formatMoneyPlain, money } from '@prm/domain/money';
 import { daysBetween, monthOf } from '@prm/domain/revenue';
 import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
-import { AuditService } from '@prm/server/identity';
+import { AuditService, OrganisationsService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
 import { RevenueFactsService } from '@prm/server/revenue';
 import { type DesiredLine, IncentiveAccrualsService, type IncentiveSource, versionFor } from './incentive-accruals.service';
@@ -32,6 +32,7 @@ export interface ReferralSignupRow {
   signedUpAt: Date;
   customerId: string | null;
   customerName: string | null;
+  organisationName: string | null;
   linkedAt: Date | null;
 }
 
@@ -41,7 +42,7 @@ export const SIGNUPS_PER_IP_PER_HOUR = 20;
 const LINK_COLUMNS = `k.id, k.organisation_id AS "organisationId", k.code, k.active, k.created_at AS "createdAt",
   (SELECT count(*)::int FROM referral_signups s WHERE s.link_id = k.id) AS "signupCount"`;
 const SIGNUP_COLUMNS = `s.id, s.link_id AS "linkId", s.organisation_id AS "organisationId", s.prospect_name AS "prospectName", s.prospect_email AS "prospectEmail",
-  s.company, s.signed_up_at AS "signedUpAt", s.customer_id AS "customerId", c.name AS "customerName", s.linked_at AS "linkedAt"`;
+  s.company, s.signed_up_at AS "signedUpAt", s.customer_id AS "customerId", s.linked_at AS "linkedAt"`;
 
 /**
  * Referral links and sign-ups, and the REFERRAL plan source: a linked sign-up makes its customer's MRR
@@ -57,6 +58,7 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     private readonly accruals: IncentiveAccrualsService,
     private readonly facts: RevenueFactsService,
     private readonly programs: ProgramsService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
@@ -140,21 +142,27 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     if (filter.linked !== undefined && filter.linked !== null) where.push(filter.linked ? 's.customer_id IS NOT NULL' : 's.customer_id IS NULL');
     if (cursor) where.push(`(s.signed_up_at, s.id) < (${p(cursor[0])}::timestamptz, ${p(cursor[1])}::uuid)`);
     const rows: ReferralSignupRow[] = await this.store.dataSource.query(
-      `SELECT ${SIGNUP_COLUMNS} FROM referral_signups s LEFT JOIN revenue_customers c ON c.id = s.customer_id
-        WHERE ${where.join(' AND ')} ORDER BY s.signed_up_at DESC, s.id DESC LIMIT ${p(first + 1)}`,
+      `SELECT ${SIGNUP_COLUMNS} FROM referral_signups s WHERE ${where.join(' AND ')} ORDER BY s.signed_up_at DESC, s.id DESC LIMIT ${p(first + 1)}`,
       params,
     );
-    return toConnection(rows, first, (r) => [new Date(r.signedUpAt).toISOString(), r.id]);
+    return toConnection(await this.withNames(ctx, rows), first, (r) => [new Date(r.signedUpAt).toISOString(), r.id]);
   }
 
-  private async signup(id: string): Promise<ReferralSignupRow | null> {
-    const [row] = await this.store.dataSource.query(`SELECT ${SIGNUP_COLUMNS} FROM referral_signups s LEFT JOIN revenue_customers c ON c.id = s.customer_id WHERE s.id = $1`, [id]);
-    return (row as ReferralSignupRow | undefined) ?? null;
+  /** Customer and partner names through their own contexts (one query each for the page). */
+  private async withNames(ctx: RequestContext, rows: ReferralSignupRow[]): Promise<ReferralSignupRow[]> {
+    const customers = new Map((await this.facts.customersByIds([...new Set(rows.flatMap((r) => (r.customerId ? [r.customerId] : [])))])).map((c) => [c.id, c.name]));
+    const orgs = new Map((await this.organisations.byIds(ctx, [...new Set(rows.map((r) => r.organisationId))])).map((o) => [o.id, o.name]));
+    return rows.map((r) => ({ ...r, customerName: r.customerId ? (customers.get(r.customerId) ?? null) : null, organisationName: orgs.get(r.organisationId) ?? null }));
+  }
+
+  private async signup(ctx: RequestContext, id: string): Promise<ReferralSignupRow | null> {
+    const rows: ReferralSignupRow[] = await this.store.dataSource.query(`SELECT ${SIGNUP_COLUMNS} FROM referral_signups s WHERE s.id = $1`, [id]);
+    return (await this.withNames(ctx, rows))[0] ?? null;
   }
 
   /** Vendor staff link a sign-up to the revenue customer it became; linking again to the same customer changes nothing. */
   async linkSignup(ctx: RequestContext, signupId: string, customerId: string): Promise<ReferralSignupRow> {
-    const signup = await this.signup(signupId);
+    const signup = await this.signup(ctx, signupId);
     if (!signup) throw new DomainError('NOT_FOUND', 'Referral sign-up not found.');
     if ((await this.facts.customersByIds([customerId])).length === 0) throw new DomainError('NOT_FOUND', 'Customer not found.');
     if (signup.customerId === customerId) return signup;
@@ -174,7 +182,7 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
       if (pgCode(err) === '23505') throw new DomainError('CONFLICT', 'This customer is already linked to another referral sign-up.');
       throw err;
     }
-    return (await this.signup(signupId)) as ReferralSignupRow;
+    return (await this.signup(ctx, signupId)) as ReferralSignupRow;
   }
 
   // ---- the REFERRAL plan source ----
@@ -185,10 +193,12 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     if (periods.length === 0) return [];
     const today = this.store.today();
     const lastMonth = monthOf(upTo.end < today ? upTo.end : today);
-    const signups: { customerId: string; customerName: string; organisationId: string; signedUpOn: string }[] = await this.store.dataSource.query(
-      `SELECT s.customer_id AS "customerId", c.name AS "customerName", s.organisation_id AS "organisationId", to_char(s.signed_up_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "signedUpOn"
-         FROM referral_signups s JOIN revenue_customers c ON c.id = s.customer_id WHERE s.customer_id IS NOT NULL ORDER BY s.customer_id`,
+    const linked: { customerId: string; organisationId: string; signedUpOn: string }[] = await this.store.dataSource.query(
+      `SELECT s.customer_id AS "customerId", s.organisation_id AS "organisationId", to_char(s.signed_up_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "signedUpOn"
+         FROM referral_signups s WHERE s.customer_id IS NOT NULL ORDER BY s.customer_id`,
     );
+    const names = new Map((await this.facts.customersByIds(linked.map((s) => s.customerId))).map((c) => [c.id, c.name]));
+    const signups = linked.map((s) => ({ ...s, customerName: names.get(s.customerId) ?? s.customerId }));
     const partners = await planPartners(this.programs, plan, signups.map((s) => s.organisationId));
     const mine = signups.filter((s) => partners.has(s.organisationId));
     const series = await this.facts.customerMonthlyMrr(mine.map((s) => s.customerId), lastMonth);
