@@ -243,6 +243,47 @@ describe('incentives: retention, referral and new-ARR rebates', () => {
     expect(codeOf(await w.t.gql(DOCS.linkReferralSignup, { input: { signupId, customerId: other.customerId } }, { token: w.manager }))).toBe('CONFLICT');
   });
 
+  it('referral clawback: the referred customer churns 25 days after signing up (window 30) — every commission month booked is clawed back with the reason', async () => {
+    const s = await newScenario(w);
+    const { code } = (await gqlOk<{ createReferralLink: { code: string } }>(w.t, DOCS.createReferralLink, {}, { token: s.a.adminToken })).createReferralLink;
+    w.t.clock.set(new Date('2026-06-15T10:00:00Z'));
+    const signup = await request(w.t.app.getHttpServer()).post(`/api/referrals/${code}/signups`).send({ name: 'Quick Quitter', email: 'q@quits.test', company: 'Quits BV' });
+    w.t.clock.set(TODAY);
+    const q = await subscribed(s.b.id, 'Quits BV', { effectiveDate: '2026-06-20', unitPrice: '100.00' });
+    await rollups.drain();
+    await gqlOk(w.t, DOCS.linkReferralSignup, { input: { signupId: (signup.body as { id: string }).id, customerId: q.customerId } }, { token: w.manager });
+    const plan = await createPlan(w, s, { name: 'Referral with clawback', kind: 'REFERRAL', periodKind: 'MONTH', effectiveFrom: '2026-06-01', rules: { referral: { rate: '10', lifetime: true, clawbackDays: 30 } } });
+    await recompute(plan, '2026-10');
+    expect((await planLines(plan)).map((l) => l.amount)).toEqual(['10.00', '10.00', '10.00', '10.00', '10.00']);
+    await cancel(q.subscriptionId, '2026-07-10');
+    await rollups.drain();
+    await recompute(plan, '2026-10');
+    expect(await recompute(plan, '2026-10')).toBe(0);
+    const lines = await planLines(plan);
+    const claws = lines.filter((l) => l.kind === 'CLAWBACK');
+    expect(claws).toHaveLength(5);
+    expect(claws.every((l) => l.reason === 'Source reversed: Quits BV churned on 2026-07-10, 25 days after signing up (clawback window 30 days).')).toBe(true);
+    // Booked in the churn's month (the earliest open period on or after it), each the minus of its month.
+    expect(claws.map((l) => [l.source.id.slice(-7), l.amount, l.period]).sort()).toEqual(
+      ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10'].map((m) => [m, '-10.00', '2026-07']),
+    );
+    expect(lines.reduce((sum, l) => sum + Math.round(Number(l.amount) * 100), 0)).toBe(0);
+  });
+
+  it('rebate base rate from the partner’s tier benefit: 5 % (the tier’s rebate rate) instead of the plan’s 2 % on 60,000.00 of new ARR', async () => {
+    const s = await newScenario(w);
+    await w.t.dataSource.query(`UPDATE tiers SET rebate_rate = 5 WHERE program_id = $1`, [s.programId]);
+    await subscribed(s.c.id, 'Tiered New', { effectiveDate: '2026-08-03', unitPrice: '5000.00' });
+    await rollups.drain();
+    const tiers = [{ from: '0.00', to: '100000.00', rate: '2' }, { from: '100000.00', rate: '3' }];
+    const withTier = await createPlan(w, s, { name: 'Tier base rate', kind: 'REBATE', effectiveFrom: '2026-07-01', rules: { rebate: { mode: 'RETROACTIVE', measure: 'NEW_ARR', baseRateFromTier: true, tiers } } });
+    const plain = await createPlan(w, s, { name: 'Plan rate', kind: 'REBATE', effectiveFrom: '2026-07-01', rules: { rebate: { mode: 'RETROACTIVE', measure: 'NEW_ARR', tiers } } });
+    await recompute(withTier, '2026-Q3');
+    await recompute(plain, '2026-Q3');
+    expect((await planLines(withTier)).map((l) => [l.base, l.rate, l.amount])).toEqual([['60000.00', '5', '3000.00']]);
+    expect((await planLines(plain)).map((l) => [l.base, l.rate, l.amount])).toEqual([['60000.00', '2', '1200.00']]);
+  });
+
   it('partners never reach another organisation’s link or sign-ups; unknown ids are NOT_FOUND and change nothing', async () => {
     const s = await newScenario(w);
     await gqlOk(w.t, DOCS.createReferralLink, {}, { token: s.a.adminToken });

@@ -3,7 +3,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DomainError } from '@prm/domain/common';
 import { isWithinClawbackWindow, type Period, periodOf, referralCommission } from '@prm/domain/incentives';
 import { formatMoneyPlain, money } from '@prm/domain/money';
-import { daysBetween, monthOf } from '@prm/domain/revenue';
+import { addMonths, daysBetween, monthOf } from '@prm/domain/revenue';
 import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService, OrganisationsService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
@@ -111,7 +111,7 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     if (!link) throw new DomainError('NOT_FOUND', 'This referral link does not exist or is no longer active.');
     const now = this.store.now();
     if (clientIp) {
-      const [recent] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM referral_signups WHERE client_ip = $1 AND signed_up_at > $2`, [clientIp, new Date(now.getTime() - 3_600_000)]);
+      const [recent] = await this.store.dataSource.query(`SELECT count(*)::int AS n FROM referral_signups WHERE client_ip = $1 AND signed_up_at > $2 AND signed_up_at <= $3`, [clientIp, new Date(now.getTime() - 3_600_000), now]);
       if ((recent as { n: number }).n >= SIGNUPS_PER_IP_PER_HOUR) throw new DomainError('RATE_LIMITED', 'Too many sign-ups from this address; try again in an hour.');
     }
     return this.store.write(async (em) => {
@@ -209,13 +209,11 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
     for (const s of mine) {
       const months = series.filter((p) => p.customerId === s.customerId).map((p) => ({ month: p.month, mrrMinor: p.mrrMinor }));
       const lines: DesiredLine[] = [];
-      let clawbackDays: number | null = null;
       for (const version of versions) {
         if (version.rules.kind !== 'REFERRAL') continue;
         const rules = version.rules;
         for (const line of referralCommission(months, { attributionStart: s.signedUpOn, ratePct: percentUnits(rules.ratePct), months: rules.months })) {
           if (versionFor(versions, periodOf(line.month, plan.periodKind).start)?.id !== version.id) continue;
-          if (rules.clawbackDays !== null) clawbackDays = rules.clawbackDays;
           const of = rules.months === null ? 'lifetime' : `of ${rules.months}`;
           lines.push({
             planVersionId: version.id,
@@ -233,11 +231,20 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
           });
         }
       }
-      // A referred customer churning 0..n days after signing up: every commission month of it is reversed (clawed back).
-      const churn = clawbackDays === null ? undefined : churns.find((c) => c.customerId === s.customerId && isWithinClawbackWindow(s.signedUpOn, c.date, clawbackDays as number));
+      // A referred customer churning 0..n days after signing up (n: the version in force at the churn): every
+      // commission month from the sign-up on is reversed, so whatever was booked for it is clawed back.
+      const churn = churns.find((c) => {
+        const v = versionFor(versions, periodOf(c.date, plan.periodKind).start);
+        const days = v?.rules.kind === 'REFERRAL' ? v.rules.clawbackDays : null;
+        return c.customerId === s.customerId && days !== null && isWithinClawbackWindow(s.signedUpOn, c.date, days);
+      });
       if (churn) {
-        const reason = `${s.customerName} churned on ${churn.date}, ${daysBetween(s.signedUpOn, churn.date)} days after signing up (clawback window ${clawbackDays} days).`;
-        for (const line of lines) await recordReversal(this.store, 'REFERRAL_MRR', line.sourceId, reason, churn.date);
+        const v = versionFor(versions, periodOf(churn.date, plan.periodKind).start);
+        const days = v?.rules.kind === 'REFERRAL' ? v.rules.clawbackDays : null;
+        const reason = `${s.customerName} churned on ${churn.date}, ${daysBetween(s.signedUpOn, churn.date)} days after signing up (clawback window ${days} days).`;
+        for (let month = monthOf(s.signedUpOn); month <= lastMonth; month = addMonths(month, 1)) {
+          await recordReversal(this.store, 'REFERRAL_MRR', `${s.customerId}:${month.slice(0, 7)}`, reason, churn.date);
+        }
         continue;
       }
       out.push(...lines);
