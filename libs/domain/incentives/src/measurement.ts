@@ -38,20 +38,7 @@ export function budgetUsedPercent(accruedMinor: bigint, budgetMinor: bigint): st
  * rounded half up. Null when nothing was redeemed.
  */
 export function redemptionSpeedDays(entries: readonly PointsEntry[]): number | null {
-  const ages = redemptionAges(entries).sort((a, b) => a.days - b.days);
-  const total = ages.reduce((sum, age) => sum + age.points, 0n);
-  if (total === 0n) return null;
-  const at = (rank: bigint): number => {
-    // rank is 1-based over all redeemed points in age order.
-    let seen = 0n;
-    for (const age of ages) {
-      seen += age.points;
-      if (seen >= rank) return age.days;
-    }
-    throw new RangeError('rank beyond the redeemed points');
-  };
-  if (total % 2n === 1n) return at((total + 1n) / 2n);
-  return Number(divRound(BigInt(at(total / 2n) + at(total / 2n + 1n)), 2n, 'HALF_UP'));
+  return redemptionSpeedDaysOf([entries]);
 }
 
 /**

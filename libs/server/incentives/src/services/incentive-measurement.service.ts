@@ -306,7 +306,6 @@ export class IncentiveMeasurementService {
   async preview(ctx: RequestContext, planId: string, periodKey?: string | null): Promise<Preview> {
     const plan = await this.store.plan(ctx, planId);
     const period = periodKey ? periodFromKey(periodKey, plan.periodKind, 'periodKey') : lastComplete(this.store.today(), plan);
-    if (!periodKey && period.end >= this.store.today()) throw new DomainError('CONFLICT', 'No period of this plan is complete yet.');
     const desired = (await this.accruals.desired(plan, period)).filter((l) => l.eventDate >= period.start && l.eventDate <= period.end);
     const orgNames = new Map((await this.organisations.byIds(RequestContext.system(), [...new Set(desired.map((l) => l.organisationId))])).map((o) => [o.id, o.name]));
     const userIds = [...new Set(desired.map((l) => l.userId).filter((id): id is string => id !== null))];
