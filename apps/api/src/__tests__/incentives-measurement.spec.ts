@@ -126,6 +126,20 @@ describe('incentives: measurement, preview, redemptions, payout file', () => {
     expect(all.incentiveMeasurement.periods.map((p) => p.planId)).toEqual(expect.arrayContaining([spif.id, rebate.id]));
   });
 
+  it('an ACTIVITY plan in points: participation per partner, cost in points, no gain in money (null with a note)', async () => {
+    const s = await newScenario(w);
+    const type = (await gqlOk<{ createActivityType: { id: string } }>(w.t, DOCS.createActivityType, { input: { name: `Webinar ${s.programId}`, kind: 'WEBINAR_ATTENDED', approval: 'AUTO' } }, { token: w.admin }))
+      .createActivityType.id;
+    const plan = await createPlan(w, s, { name: 'Measured activity', kind: 'ACTIVITY', currency: 'POINTS', effectiveFrom: '2026-07-01', rules: { activity: { activities: [{ activityTypeId: type, amount: '100' }] } } });
+    await gqlOk(w.t, DOCS.logActivity, { input: { typeId: type, occurredOn: '2026-08-01', description: 'Webinar' } }, { token: s.a.rep.token });
+    await gqlOk(w.t, DOCS.recomputeIncentiveAccruals, { planId: plan.id }, { token: w.manager });
+    const res = await gqlOk<MeasurementData>(w.t, DOCS.incentiveMeasurement, { planId: plan.id, periodKey: '2026-Q3' }, { token: w.analyst });
+    expect(res.incentiveMeasurement.periods).toEqual([
+      expect.objectContaining({ kind: 'ACTIVITY', currency: 'POINTS', eligible: 3, participants: 1, participationRate: '33.33', qualifyingUnits: 1, costAccrued: '100', costPerUnit: '100', gain: null, roi: null, gainPerCost: null }),
+    ]);
+    expect(res.incentiveMeasurement.periods[0]!.gainNote).toMatch(/^Activity plans reward behaviour/);
+  });
+
   it('measurement: partners are refused; a bad period or an unknown plan answers with a field error or NOT_FOUND', async () => {
     const s = await newScenario(w);
     const spif = await createPlan(w, s, spifPlan);
