@@ -284,7 +284,12 @@ export class IncentiveMeasurementService {
 
   /** Median days from earning to redeeming over every wallet, and the points redeemed (rejected redemptions were refunded). */
   private async redemptionSpeed(): Promise<{ redemptionSpeedDays: number | null; pointsRedeemed: bigint }> {
-    const rows = (await this.store.dataSource.query(`SELECT ${ENTRY_COLUMNS} FROM points_entries e ORDER BY e.account_id, e.at, e.id`)).map(toEntry);
+    const rows = (
+      // Only wallets that redeemed something: the others add no redemption age.
+      await this.store.dataSource.query(
+        `SELECT ${ENTRY_COLUMNS} FROM points_entries e WHERE e.account_id IN (SELECT r.account_id FROM points_entries r WHERE r.kind = 'REDEEM') ORDER BY e.account_id, e.at, e.id`,
+      )
+    ).map(toEntry);
     const rank = { EARN: 0, ADJUST: 1, REDEEM: 2, EXPIRE: 3 } as const;
     const ledgers = new Map<string, PointsEntry[]>();
     rows.sort(
