@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, LOGGER, RequestContext } from '@prm/server/core';
-import { IncentivePlansService, PointsService } from '@prm/server/incentives';
+import { ActivitiesService, IncentivePlansService, PointsService, TrainingService } from '@prm/server/incentives';
 import { MdfClaimsService, MdfFundsService, MdfRequestsService } from '@prm/server/mdf';
 import { LedgerService, RevenueRollupService } from '@prm/server/revenue';
 import { PasswordService } from '@prm/server/identity';
@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import { normaliseCompanyName } from '@prm/domain/deals';
 import { parseMoney } from '@prm/domain/money';
+import { seedDemoActivitiesTraining } from './demo-activities-training';
 import { seedDemoIncentives } from './demo-incentives';
 import { seedDemoMdf } from './demo-mdf';
 import { demoRevenue, demoUsdRates } from './demo-revenue';
@@ -32,6 +33,8 @@ export class DemoSeedService {
     private readonly mdfClaims: MdfClaimsService,
     private readonly incentivePlans: IncentivePlansService,
     private readonly points: PointsService,
+    private readonly activities: ActivitiesService,
+    private readonly training: TrainingService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -107,7 +110,11 @@ export class DemoSeedService {
       this.clock.now().toISOString().slice(0, 10),
     );
     const incentives = await seedDemoIncentives({ dataSource: this.dataSource, plans: this.incentivePlans, points: this.points }, this.clock.now().toISOString().slice(0, 10));
-    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers, mdf, incentives }, 'demo data seeded');
+    const activitiesTraining = await seedDemoActivitiesTraining(
+      { dataSource: this.dataSource, plans: this.incentivePlans, activities: this.activities, training: this.training },
+      this.clock.now().toISOString().slice(0, 10),
+    );
+    this.logger.info({ partners: DEMO_PARTNERS.length, revenueCustomers: customers, mdf, incentives, activitiesTraining }, 'demo data seeded');
     return true;
   }
 

@@ -42,7 +42,7 @@ export const POINTS_EXPIRY_CRON = '40 2 * * *';
     ActivitiesService, TrainingService, ActivitySource, TrainingSource, ActivityResolver, TrainingResolver,
     RetentionSourceService, ReferralService, ReferralResolver],
   controllers: [IncentivesHttpController, ReferralsHttpController],
-  exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, RewardRedemptionsService, IncentiveMeasurementService],
+  exports: [IncentivePlansService, IncentiveAccrualsService, IncentiveStatementsService, PointsService, RewardRedemptionsService, IncentiveMeasurementService, ActivitiesService, TrainingService],
 })
 export class IncentivesModule implements OnModuleInit {
   constructor(
