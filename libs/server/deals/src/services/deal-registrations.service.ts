@@ -278,7 +278,7 @@ export class DealRegistrationsService {
   async wonDealFacts(from: string, to: string, currency: string, options: { programId?: string | null; organisationId?: string | null; withProducts?: boolean } = {}): Promise<WonDealFact[]> {
     const withProducts = options.withProducts ?? true;
     const won = `SELECT r.id, r.number, r.organisation_id, r.program_id, r.registered_by_user_id AS rep, r.customer_name AS customer, r.customer_country AS country,
-                        r.actual_close_date, to_char(r.actual_close_date, 'YYYY-MM-DD') AS close_date,
+                        to_char(r.actual_close_date, 'YYYY-MM-DD') AS close_date,
                         (COALESCE(r.actual_mrr_minor, 0) * 12 + COALESCE(r.actual_one_time_minor, 0))::text AS value
                    FROM deal_registrations r
                   WHERE r.status = 'WON' AND r.actual_close_date BETWEEN $1::date AND $2::date AND r.currency = $3
@@ -289,7 +289,7 @@ export class DealRegistrationsService {
               products AS (SELECT p.registration_id, array_agg(p.product_id::text ORDER BY p.product_id) AS products
                              FROM deal_registration_products p JOIN won w ON w.id = p.registration_id GROUP BY p.registration_id)
          SELECT w.*, COALESCE(products.products, '{}') AS products FROM won w LEFT JOIN products ON products.registration_id = w.id
-          ORDER BY w.actual_close_date, w.id`
+          ORDER BY w.close_date, w.id`
       : `${won} ORDER BY r.actual_close_date, r.id`;
     const rows: { id: string; number: number; organisation_id: string; program_id: string; rep: string; customer: string; country: string; close_date: string; value: string; products?: string[] }[] =
       await this.dataSource.query(sql, [from, to, currency, options.programId ?? null, options.organisationId ?? null]);

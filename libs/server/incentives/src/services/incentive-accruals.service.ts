@@ -229,6 +229,9 @@ export class IncentiveAccrualsService {
       await this.reconcile(em, plan, period, desired);
       // One statement per beneficiary and unit: the sum of its lines booked in the period (set-based: a quarter can hold a million lines).
       const now = this.store.now();
+      // Hash joins whatever the statistics say: right after an accrual they still count the lines as a few,
+      // and a nested loop of a million lines over twenty thousand statements never ends.
+      await em.query(`SET LOCAL enable_nestloop = off`);
       const [made]: { statements: number; lines: number }[] = await em.query(
         `WITH made AS (
            INSERT INTO incentive_statements (plan_id, period_key, period_end, organisation_id, user_id, unit, total_minor, line_count, created_at)
