@@ -221,6 +221,9 @@ describe('activity and training incentives', () => {
     expect(await ids(s.b.rep.token)).toEqual([]);
     expect(codeOf(await w.t.gql(DOCS.activities, { filter: { organisationId: s.a.id } }, { token: s.b.rep.token }))).toBe('NOT_FOUND');
     expect(await ids(w.manager, { organisationId: s.a.id, status: 'SUBMITTED' })).toEqual(expect.arrayContaining([ofA.id, ofAdmin.id]));
+    // The approval queue names the partner and the person (batched through the identity loaders).
+    const queue = await gqlOk<{ activities: { edges: { node: { id: string; userName: string; organisation: { name: string } } }[] } }>(w.t, DOCS.activities, { filter: { organisationId: s.a.id } }, { token: w.manager });
+    expect(queue.activities.edges.find((e) => e.node.id === ofA.id)!.node).toMatchObject({ userName: `Rep of ${s.a.name}`, organisation: { name: s.a.name } });
     expect(codeOf(await w.t.gql(DOCS.approveActivity, { id: ofA.id }, { token: s.b.rep.token }))).toBe('FORBIDDEN');
     expect(codeOf(await w.t.gql(DOCS.courseCompletions, { filter: { organisationId: s.a.id } }, { token: s.b.rep.token }))).toBe('NOT_FOUND');
     const completionsOfB = await gqlOk<{ courseCompletions: { edges: unknown[] } }>(w.t, DOCS.courseCompletions, {}, { token: s.b.rep.token });

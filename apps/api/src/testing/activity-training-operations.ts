@@ -1,8 +1,8 @@
 // GraphQL documents of the activity and training operations (spread into DOCS), one per query and mutation.
 const TYPE_FIELDS = 'id name kind approval evidenceRequired active';
-const ACTIVITY_FIELDS = `id organisationId userId typeId occurredOn description evidenceUrl status decidedAt decisionReason type { ${TYPE_FIELDS} }`;
+const ACTIVITY_FIELDS = `id organisationId userId typeId occurredOn description evidenceUrl status decidedAt decisionReason userName organisation { id name } type { ${TYPE_FIELDS} }`;
 const COURSE_FIELDS = 'id name certification validityMonths active';
-const COMPLETION_FIELDS = `id organisationId userId courseId completedOn evidenceUrl source externalId expiresOn valid course { ${COURSE_FIELDS} }`;
+const COMPLETION_FIELDS = `id organisationId userId courseId completedOn evidenceUrl source externalId expiresOn valid userName organisation { id name } course { ${COURSE_FIELDS} }`;
 
 export const ACTIVITY_TRAINING_DOCS = {
   // Queries

@@ -23,6 +23,11 @@ export const ActivityRowFragment = graphql(`
     decidedAt
     decisionReason
     createdAt
+    userName
+    organisation {
+      id
+      name
+    }
     type {
       id
       name

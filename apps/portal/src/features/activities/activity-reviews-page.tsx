@@ -58,6 +58,7 @@ export default function ActivityReviewsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('activities.columns.date')}</Table.Th>
+                <Table.Th scope="col">{t('activities.columns.partner')}</Table.Th>
                 <Table.Th scope="col">{t('activities.columns.type')}</Table.Th>
                 <Table.Th scope="col">{t('activities.columns.description')}</Table.Th>
                 <Table.Th scope="col">{t('activities.columns.status')}</Table.Th>
@@ -68,6 +69,12 @@ export default function ActivityReviewsPage() {
               {rows.map((a) => (
                 <Table.Tr key={a.id} data-testid="activity-queue-row">
                   <Table.Td>{format.day(a.occurredOn)}</Table.Td>
+                  <Table.Td>
+                    {a.organisation?.name ?? '—'}
+                    <Text size="xs" c="dimmed">
+                      {a.userName ?? ''}
+                    </Text>
+                  </Table.Td>
                   <Table.Td>{a.type.name}</Table.Td>
                   <Table.Td>
                     {a.description}

@@ -11,7 +11,7 @@ import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { PageTitle } from '../../app/routing/page-title';
 import type { CompletionRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
-import { CourseCompletionsDocument, CoursesDocument, RecordCourseCompletionDocument } from './training.documents';
+import { CertifiedPeopleDocument, CourseCompletionsDocument, CoursesDocument, RecordCourseCompletionDocument } from './training.documents';
 
 const PAGE_SIZE = 25;
 const DAY_MS = 86_400_000;
@@ -30,6 +30,8 @@ const STATE_COLOR = { VALID: 'teal', EXPIRING: 'orange', EXPIRED: 'red', COURSE:
 /** Partners: record a course completion with its certificate, and see certifications with their expiry. */
 export default function MyCertificationsPage() {
   const { t } = useTranslation();
+  const certified = useQuery(CertifiedPeopleDocument, { variables: {}, fetchPolicy: 'cache-and-network' });
+  const count = certified.data?.certifiedPeople[0]?.count;
   return (
     <Stack gap="md">
       <div>
@@ -37,6 +39,11 @@ export default function MyCertificationsPage() {
         <Text c="dimmed" size="sm" mt={-8}>
           {t('training.mine.intro')}
         </Text>
+        {count !== undefined ? (
+          <Text size="sm" mt="xs" data-testid="certified-people">
+            {t('training.mine.certifiedPeople', { count })}
+          </Text>
+        ) : null}
       </div>
       <RecordCompletionForm />
       <CompletionList />
@@ -53,7 +60,7 @@ function RecordCompletionForm() {
   const [error, setError] = useState<ErrorLike | null>(null);
   const [done, setDone] = useState(false);
   const { parsed, field } = useFieldErrors(error);
-  const [record, { loading }] = useMutation(RecordCourseCompletionDocument, { refetchQueries: ['CourseCompletions'] });
+  const [record, { loading }] = useMutation(RecordCourseCompletionDocument, { refetchQueries: ['CourseCompletions', 'CertifiedPeople'] });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -20,6 +20,7 @@ export const CompletionRowFragment = graphql(`
     source
     expiresOn
     valid
+    userName
     course {
       id
       name

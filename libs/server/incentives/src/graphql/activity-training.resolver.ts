@@ -1,5 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Allow, byKeys, type Connection, Ctx, IdArgs, loaderFor, PageArgs, type PrmRequest, RequestContext, Role } from '@prm/server/core';
+import { IdentityLoaders } from '@prm/server/identity';
 import { type ActivityRow, ActivitiesService, type ActivityTypeRow } from '../services/activities.service';
 import { type CompletionRow, type CourseRow, TrainingService } from '../services/training.service';
 import {
@@ -28,6 +29,7 @@ import {
   UpdateActivityTypeArgs,
   UpdateCourseArgs,
 } from './activity-training.graphql';
+import { IncentiveOrganisationRefModel } from './incentive-insights.graphql';
 
 const CATALOGUE_ADMINS = [Role.VENDOR_ADMIN] as const;
 const MANAGERS = [Role.VENDOR_ADMIN, Role.CHANNEL_MANAGER] as const;
@@ -73,7 +75,10 @@ const toCompletionModel = (k: CompletionRow): CourseCompletionModel => ({
 
 @Resolver(() => ActivityModel)
 export class ActivityResolver {
-  constructor(private readonly activityService: ActivitiesService) {}
+  constructor(
+    private readonly activityService: ActivitiesService,
+    private readonly identity: IdentityLoaders,
+  ) {}
 
   @Query(() => [ActivityTypeModel], { description: 'The activity types partners can log, by name' })
   @Allow(...ALL_ROLES)
@@ -126,11 +131,25 @@ export class ActivityResolver {
     const loader = loaderFor(req, 'activityTypes', async (ids: readonly string[]) => byKeys(ids, await this.activityService.typesByIds(ids), (t) => t.id) as ActivityTypeRow[]);
     return toTypeModel(await loader.load(activity.typeId));
   }
+
+  @ResolveField('organisation', () => IncentiveOrganisationRefModel, { nullable: true, description: 'The partner organisation' })
+  async organisation(@Parent() row: { organisationId: string }, @Context('req') req: PrmRequest): Promise<IncentiveOrganisationRefModel | null> {
+    const org = await this.identity.organisation(req).load(row.organisationId);
+    return org ? { id: org.id, name: org.name } : null;
+  }
+
+  @ResolveField('userName', () => String, { nullable: true, description: 'The person’s name' })
+  async userName(@Parent() row: { userId: string }, @Context('req') req: PrmRequest): Promise<string | null> {
+    return (await this.identity.user(req).load(row.userId))?.name ?? null;
+  }
 }
 
 @Resolver(() => CourseCompletionModel)
 export class TrainingResolver {
-  constructor(private readonly training: TrainingService) {}
+  constructor(
+    private readonly training: TrainingService,
+    private readonly identity: IdentityLoaders,
+  ) {}
 
   @Query(() => [CourseModel], { description: 'The course catalogue, by name' })
   @Allow(...ALL_ROLES)
@@ -196,6 +215,17 @@ export class TrainingResolver {
     const expires = this.training.expiresOn({ ...completion, createdAt: new Date(0) } as CompletionRow, course);
     const today = this.training.today();
     return completion.completedOn <= today && (expires === null || today < expires);
+  }
+
+  @ResolveField('organisation', () => IncentiveOrganisationRefModel, { nullable: true, description: 'The partner organisation' })
+  async organisation(@Parent() row: { organisationId: string }, @Context('req') req: PrmRequest): Promise<IncentiveOrganisationRefModel | null> {
+    const org = await this.identity.organisation(req).load(row.organisationId);
+    return org ? { id: org.id, name: org.name } : null;
+  }
+
+  @ResolveField('userName', () => String, { nullable: true, description: 'The person’s name' })
+  async userName(@Parent() row: { userId: string }, @Context('req') req: PrmRequest): Promise<string | null> {
+    return (await this.identity.user(req).load(row.userId))?.name ?? null;
   }
 
   private courseLoader(req: PrmRequest) {
