@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { JobsService } from '@prm/server/core';
 import { TrainingService } from '@prm/server/incentives';
 import { gqlOk } from '../testing/factories';
 import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, startIncentivesApp, statementsOf } from '../testing/incentive-fixtures';
@@ -236,6 +237,23 @@ describe('activity and training incentives', () => {
     expect(await completionCount()).toBe(before);
     const forColleague = await gqlOk<{ recordCourseCompletion: CompletionNode }>(w.t, DOCS.recordCourseCompletion, { input: { courseId: cert, completedOn: '2026-09-03', userId: s.a.rep.id } }, { token: s.a.adminToken });
     expect(forColleague.recordCourseCompletion.userId).toBe(s.a.rep.id);
+  });
+
+  it('a logged activity and a recorded completion enqueue an accrual run for the published plans of their kind', async () => {
+    const s = await newScenario(w);
+    const type = await activityType('AUTO');
+    const cert = await course(true, 12);
+    const activityPlan = await createPlan(w, s, { name: 'Nudged activity', kind: 'ACTIVITY', currency: 'POINTS', effectiveFrom: '2026-10-01', rules: { activity: { activities: [{ activityTypeId: type, amount: '10' }] } } });
+    const trainingPlan = await createPlan(w, s, { name: 'Nudged training', kind: 'TRAINING', effectiveFrom: '2026-10-01', rules: { training: { courses: [{ courseId: cert, amount: '10.00' }] } } });
+    // The queue without workers: the jobs stay in pgboss.job to be looked at.
+    await w.t.app.get(JobsService).start({ workers: false });
+    const queued = async (planId: string): Promise<number> =>
+      Number((await w.t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'incentives-accrue' AND data->>'planId' = $1`, [planId]))[0].n);
+    await log(s.a.rep.token, type, '2026-10-02');
+    expect(await queued(activityPlan.id)).toBe(1);
+    expect(await queued(trainingPlan.id)).toBe(0);
+    await gqlOk(w.t, DOCS.recordCourseCompletion, { input: { courseId: cert, completedOn: '2026-10-02' } }, { token: s.a.rep.token });
+    expect(await queued(trainingPlan.id)).toBe(1);
   });
 
   it('bad input: field errors with stable codes, nothing written', async () => {

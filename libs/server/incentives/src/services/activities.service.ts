@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrorCollector } from '@prm/domain/common';
 import { type ApprovalMode } from '@prm/domain/incentives';
-import { type Connection, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
+import { type Connection, JobsService, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import type { EntityManager } from 'typeorm';
 import { IncentivesStore } from './incentives-store.service';
@@ -62,6 +62,23 @@ const ACTIVITY_COLUMNS = `a.id, a.organisation_id AS "organisationId", a.user_id
   a.description, a.evidence_url AS "evidenceUrl", a.status, a.decided_by_user_id AS "decidedByUserId", a.decided_at AS "decidedAt", a.decision_reason AS "decisionReason", a.created_at AS "createdAt"`;
 
 /** Partner users see their organisation's activities (a rep only their own); vendor staff all. */
+/** The accrual job's queue (`INCENTIVES_ACCRUE_JOB`; named here, the module imports this file). */
+const ACCRUE_JOB = 'incentives-accrue';
+
+/**
+ * After a fact changed, the published plans of its kind are brought up to date soon (one job per plan,
+ * merged for a few seconds) rather than at the next hourly run; without a job queue (tests) nothing is sent.
+ */
+export async function nudgeAccrual(store: IncentivesStore, jobs: JobsService, kind: 'ACTIVITY' | 'TRAINING'): Promise<void> {
+  if (!jobs.running) return;
+  try {
+    const plans: { id: string }[] = await store.dataSource.query(`SELECT id FROM incentive_plans WHERE status = 'PUBLISHED' AND kind = $1`, [kind]);
+    for (const { id } of plans) await jobs.send(ACCRUE_JOB, { planId: id }, { singletonKey: `${ACCRUE_JOB}:${id}`, singletonSeconds: 5 });
+  } catch {
+    // The hourly run catches up; a nudge never fails the request that caused it.
+  }
+}
+
 export function partnerRowScope(ctx: RequestContext, alias: string, offset: number): { sql: string; params: unknown[] } {
   const org = ctx.partnerScope;
   if (!org) return { sql: 'true', params: [] };
@@ -80,6 +97,7 @@ export class ActivitiesService {
   constructor(
     private readonly store: IncentivesStore,
     private readonly audit: AuditService,
+    private readonly jobs: JobsService,
   ) {}
 
   async types(includeInactive: boolean): Promise<ActivityTypeRow[]> {
@@ -197,6 +215,9 @@ export class ActivitiesService {
         after: { typeId: type.id, occurredOn: data.occurredOn, status: auto ? 'APPROVED' : 'SUBMITTED' },
       });
       return this.get(RequestContext.system(), id, em);
+    }).then(async (row) => {
+      await nudgeAccrual(this.store, this.jobs, 'ACTIVITY');
+      return row;
     });
   }
 
@@ -207,6 +228,9 @@ export class ActivitiesService {
       await em.query(`UPDATE incentive_activities SET status = 'APPROVED', decided_by_user_id = $2, decided_at = $3 WHERE id = $1`, [id, ctx.actor?.userId ?? null, this.store.now()]);
       await this.audit.record(em, ctx, { operation: 'approveActivity', entityType: 'Activity', entityId: id, before: { status: 'SUBMITTED' }, after: { status: 'APPROVED' } });
       return this.get(ctx, id, em);
+    }).then(async (row) => {
+      await nudgeAccrual(this.store, this.jobs, 'ACTIVITY');
+      return row;
     });
   }
 
@@ -230,6 +254,9 @@ export class ActivitiesService {
       }
       await this.audit.record(em, ctx, { operation: 'rejectActivity', entityType: 'Activity', entityId: id, before: { status: activity.status }, after: { status: 'REJECTED', reason } });
       return this.get(ctx, id, em);
+    }).then(async (row) => {
+      await nudgeAccrual(this.store, this.jobs, 'ACTIVITY');
+      return row;
     });
   }
 

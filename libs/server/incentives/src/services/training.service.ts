@@ -8,7 +8,7 @@ import { AuditService, UsersService } from '@prm/server/identity';
 import { NotificationsService } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
 import type { EntityManager } from 'typeorm';
-import { partnerRowScope } from './activities.service';
+import { nudgeAccrual, partnerRowScope } from './activities.service';
 import { IncentivesStore } from './incentives-store.service';
 
 export interface CourseRow {
@@ -230,7 +230,10 @@ export class TrainingService implements OnModuleInit {
         const id = (row as { id: string }).id;
         await this.audit.record(em, ctx, { operation: 'recordCourseCompletion', entityType: 'CourseCompletion', entityId: id, before: null, after: { userId, courseId: course.id, completedOn: data.completedOn } });
         return this.completion(RequestContext.system(), id, em);
-      });
+      }).then(async (row) => {
+      await nudgeAccrual(this.store, this.jobs, 'TRAINING');
+      return row;
+    });
     } catch (err) {
       if (pgCode(err) === '23505') throw new DomainError('CONFLICT', 'This completion is already recorded for that day.');
       throw err;
@@ -310,6 +313,7 @@ export class TrainingService implements OnModuleInit {
       if (e !== rollback) throw e;
       return { ...report, applied: 0, duplicates: 0, errors: report.errors.sort((a, b) => a.row - b.row) };
     }
+    if (report.applied > 0) await nudgeAccrual(this.store, this.jobs, 'TRAINING');
     return report;
   }
 
