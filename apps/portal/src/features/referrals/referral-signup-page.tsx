@@ -63,8 +63,12 @@ export function ReferralSignupPage() {
             required
             autoComplete="name"
             value={values.name}
-            onChange={(event) => setValues((v) => ({ ...v, name: event.currentTarget.value }))}
+            onChange={(event) => {
+              const name = event.currentTarget.value;
+              setValues((v) => ({ ...v, name }));
+            }}
             error={missing(values.name) ?? serverField('name')}
+            data-testid="referral-signup-name"
           />
           <TextInput
             label={t('referrals.public.email')}
@@ -72,16 +76,24 @@ export function ReferralSignupPage() {
             required
             autoComplete="email"
             value={values.email}
-            onChange={(event) => setValues((v) => ({ ...v, email: event.currentTarget.value }))}
+            onChange={(event) => {
+              const email = event.currentTarget.value;
+              setValues((v) => ({ ...v, email }));
+            }}
             error={missing(values.email) ?? serverField('email')}
+            data-testid="referral-signup-email"
           />
           <TextInput
             label={t('referrals.public.company')}
             required
             autoComplete="organization"
             value={values.company}
-            onChange={(event) => setValues((v) => ({ ...v, company: event.currentTarget.value }))}
+            onChange={(event) => {
+              const company = event.currentTarget.value;
+              setValues((v) => ({ ...v, company }));
+            }}
             error={missing(values.company) ?? serverField('company')}
+            data-testid="referral-signup-company"
           />
           <Button type="submit" loading={busy} data-testid="referral-signup-submit">
             {t('referrals.public.submit')}
