@@ -9,6 +9,7 @@ jest.retryTimes(1, { logErrorsBeforeRetry: true });
 const TIME_ZONE = 'Europe/Amsterdam';
 const PARTNER_ADMIN = 'admin@northwind.test';
 const MANAGER = 'manager@vendor.test';
+const ADMIN = 'admin@vendor.test';
 
 describe('referrals in a real browser', () => {
   const suite = useServerAndBrowser();
@@ -43,5 +44,37 @@ describe('referrals in a real browser', () => {
     await partnerReferrals.open();
     await expect(partnerReferrals.row(company).innerText()).resolves.toContain(customer);
     await partner.context.close();
+  });
+
+  it('the vendor admin creates a lifetime referral plan and a retention plan through the plan form', async () => {
+    const admin = await signInAs(suite.browser, suite.server.url, ADMIN, { timeZone: TIME_ZONE });
+    const page = admin.page;
+    const create = async (name: string, kind: 'Referral' | 'Retention', fill: () => Promise<void>): Promise<void> => {
+      await page.goto(`${suite.server.url}/incentives/plans/new`);
+      await page.getByTestId('plan-name-input').fill(name);
+      await page.getByTestId('plan-kind').getByText(kind, { exact: true }).click();
+      await fill();
+      await page.getByTestId('plan-submit').click();
+      await page.waitForURL(`${suite.server.url}/incentives`, { timeout: 20_000 });
+      await page.getByText(name).first().waitFor({ timeout: 20_000 });
+    };
+    const stamp = Date.now();
+    await create(`Referral lifetime ${stamp}`, 'Referral', async () => {
+      await page.getByTestId('referral-rate').fill('10');
+      await page.getByTestId('referral-duration').getByText("The customer's lifetime").click();
+    });
+    await create(`Retention ${stamp}`, 'Retention', async () => {
+      await page.getByTestId('retention-nrr-threshold').fill('105');
+      await page.getByTestId('retention-nrr-reward').fill('500.00');
+      await page.getByTestId('retention-expansion-rate').fill('1.5');
+    });
+    // A retention plan without any reward: the form shows the server's message and stays.
+    await page.goto(`${suite.server.url}/incentives/plans/new`);
+    await page.getByTestId('plan-name-input').fill(`Empty retention ${stamp}`);
+    await page.getByTestId('plan-kind').getByText('Retention', { exact: true }).click();
+    await page.getByTestId('plan-submit').click();
+    await page.getByTestId('plan-form-errors').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: '.test-results/e2e-retention-form-errors.png', fullPage: true });
+    await admin.context.close();
   });
 });
