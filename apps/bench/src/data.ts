@@ -30,6 +30,8 @@ export interface GeneratedData {
   partnerRep: { id: string; email: string; organisationId: string };
   /** A channel manager (the partner-list and deal scenarios sign in as this user). */
   channelManager: { id: string; email: string; organisationId: string };
+  /** The vendor admin (the incentives scenarios create their plans as this user). */
+  vendorAdmin: { id: string; email: string };
   /** Every partner with its enrolment's program and its users (what the deal registrations refer to). */
   partners: { id: string; programId: string; userIds: string[] }[];
   channelManagerIds: string[];
@@ -204,6 +206,7 @@ export async function generateScaleS(pool: Pool, passwordHash: string): Promise<
       },
       partnerRep: { id: user.id[repIndex], email: user.email[repIndex], organisationId: org.id[repPartner] },
       channelManager: { id: managers[0].id, email: managers[0].email, organisationId: vendorId },
+      vendorAdmin: { id: staff[0]!.id, email: staff[0]!.email },
       partners: org.id.map((id, i) => ({
         id,
         programId: enrolment.program[i],

@@ -17,6 +17,7 @@ import {
 import type { Base } from './revenue-cases';
 import { LEADERBOARD_SQL, PARTNER_SUMMARY_SQL } from './revenue-sql';
 import { type MdfApproval, mdfApproveInSql, mdfFundSql } from './mdf-sql';
+import { INCENTIVE_STATEMENT_LINES_SQL, INCENTIVE_STATEMENT_SQL } from './incentives-sql';
 
 /** What a GraphQL response must contain: the signed-in user, a connection page (`field`) with at least `minEdges` edges, or exactly `matches` conflict matches. */
 export type HttpCheck =
@@ -26,6 +27,7 @@ export type HttpCheck =
   | { type: 'revenue-summary'; mrr: string }
   | { type: 'revenue-leaderboard'; rows: number; totalCount: number }
   | { type: 'mdf-fund'; available: string }
+  | { type: 'incentive-statement'; total: string; lines: number }
   /** An approval that either succeeds (APPROVED) or is refused with CONFLICT "insufficient funds: …" (outcome 1). */
   | { type: 'mdf-approve' };
 
@@ -39,7 +41,8 @@ export type Variant =
   | { label: string; kind: 'sql-revenue-summary'; organisationId: string; month: string; base: Base; mrrMinor: string }
   | { label: string; kind: 'sql-revenue-leaderboard'; month: string; base: Base; rows: number }
   | { label: string; kind: 'sql-mdf-fund'; fundId: string; organisationId: string | null; availableMinor: string }
-  | { label: string; kind: 'sql-mdf-approve'; approval: MdfApproval };
+  | { label: string; kind: 'sql-mdf-approve'; approval: MdfApproval }
+  | { label: string; kind: 'sql-incentive-statement'; statementId: string; lines: number };
 
 /** One request of a scenario's mix: its GraphQL variables and response check, and the baseline variant that fetches the same data. */
 export interface BenchCase {
@@ -158,6 +161,9 @@ function checkGraphql(v: Variant, json: { data?: Record<string, unknown> | null;
   } else if (v.check.type === 'mdf-fund') {
     const fund = json.data['mdfFund'] as { balances?: { available?: string } } | null;
     if (fund?.balances?.available !== v.check.available) throw new Error('unexpected fund balances');
+  } else if (v.check.type === 'incentive-statement') {
+    const statement = json.data['incentiveStatement'] as { total?: string; lines?: unknown[] } | null;
+    if (statement?.total !== v.check.total || statement.lines?.length !== v.check.lines) throw new Error('unexpected incentive statement');
   } else if (v.check.type === 'revenue-leaderboard') {
     const board = json.data['revenueLeaderboard'] as { rows?: unknown[]; totalCount?: number } | null;
     if (!Array.isArray(board?.rows) || board.rows.length !== v.check.rows || board.totalCount !== v.check.totalCount) throw new Error('unexpected leaderboard');
@@ -210,6 +216,12 @@ function sqlRunner(spec: ScenarioSpec & { target: { kind: 'sql' } }): Runner {
       const { rows } = await pool.query<{ budgetMinor: string; reservedMinor: string; approvedMinor: string; paidMinor: string }>(q.text, q.values);
       const f = rows[0];
       if (!f || (BigInt(f.budgetMinor) - BigInt(f.reservedMinor) - BigInt(f.approvedMinor) - BigInt(f.paidMinor)).toString() !== v.availableMinor) throw new Error('unexpected fund row');
+    } else if (v.kind === 'sql-incentive-statement') {
+      // The service's two statements: the statement row (scoped), then its lines in display order.
+      const { rows } = await pool.query(INCENTIVE_STATEMENT_SQL, [v.statementId]);
+      if (rows.length !== 1) throw new Error('statement not found');
+      const lines = await pool.query(INCENTIVE_STATEMENT_LINES_SQL, [[v.statementId]]);
+      if (lines.rows.length !== v.lines) throw new Error('unexpected statement lines');
     } else if (v.kind === 'sql-mdf-approve') {
       // One transaction: the request's status, the fund's conditional reservation, timeline and audit.
       return (await mdfApproveInSql(pool, v.approval)) ? 0 : 1;

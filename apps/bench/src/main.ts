@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { formatMoneyPlain, money } from '@prm/domain/money';
-import { createLogger, loadConfig, queriesIssued } from '@prm/server/core';
+import { createLogger, loadConfig, queriesIssued, RequestContext } from '@prm/server/core';
+import { IncentiveAccrualsService } from '@prm/server/incentives';
 import { PasswordService } from '@prm/server/identity';
 import { RevenueRollupService } from '@prm/server/revenue';
 import { Client, Pool } from 'pg';
@@ -29,6 +30,8 @@ import { generateRevenue, type RevenueData } from './revenue-data';
 import { generateMdf, type MdfData } from './mdf-data';
 import { APPROVE_MDF_REQUEST, approvalSqlVariants, approvalVariants, byOutcome, checkContention, createContentionFund, MDF_FUND, mdfBalanceCases } from './mdf-cases';
 import { PARTNER_MRR_SQL } from './revenue-sql';
+import { generateIncentives, type IncentivesData } from './incentives-data';
+import { checkStatements, closeInSql, createPlans, INCENTIVE_STATEMENT, REBATE_TOTALS_SQL, SPIF_TOTALS_SQL, statementCases } from './incentives-cases';
 
 const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --write              update the results section of docs/performance.md
@@ -37,18 +40,20 @@ const USAGE = `Usage: node dist/apps/bench/src/main.js [options]
   --warmup=S           warm-up seconds per scenario (default 3)
   --duration=S         measured seconds per scenario (default 10)
   --scenario=NAME[,NAME]  run only these scenarios: me, partners, deals-conflict, deals-queue, revenue-dashboard,
-                       revenue-leaderboard, revenue-incremental, revenue-rebuild, mdf-balance, mdf-approval;
-                       revenue = the four revenue ones, mdf = the two MDF ones (default: all)
+                       revenue-leaderboard, revenue-incremental, revenue-rebuild, mdf-balance, mdf-approval,
+                       incentives-close, incentives-statement; revenue = the four revenue ones, mdf = the two
+                       MDF ones, incentives = the two incentives ones (default: all)
   --same-thread        run the load generator on the api's thread (default: a worker thread)
   --fail-on-target     exit 2 when a performance target is missed
 Environment: BENCH_DATABASE_URL (admin URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
 
 const REVENUE_SCENARIOS = ['revenue-dashboard', 'revenue-leaderboard', 'revenue-incremental', 'revenue-rebuild'] as const;
 const MDF_SCENARIOS = ['mdf-balance', 'mdf-approval'] as const;
-const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue', ...REVENUE_SCENARIOS, ...MDF_SCENARIOS] as const;
+const INCENTIVES_SCENARIOS = ['incentives-close', 'incentives-statement'] as const;
+const SCENARIOS = ['me', 'partners', 'deals-conflict', 'deals-queue', ...REVENUE_SCENARIOS, ...MDF_SCENARIOS, ...INCENTIVES_SCENARIOS] as const;
 type Scenario = (typeof SCENARIOS)[number];
 /** Names that stand for several scenarios. */
-const UMBRELLAS: Record<string, readonly Scenario[]> = { revenue: REVENUE_SCENARIOS, mdf: MDF_SCENARIOS };
+const UMBRELLAS: Record<string, readonly Scenario[]> = { revenue: REVENUE_SCENARIOS, mdf: MDF_SCENARIOS, incentives: INCENTIVES_SCENARIOS };
 
 interface Options {
   write: boolean;
@@ -94,7 +99,7 @@ class UsageError extends Error {}
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
 /** The whole run must finish within this; the watchdog drops the database and exits non-zero. */
-const HARD_LIMIT_MS = 900_000;
+const HARD_LIMIT_MS = 1_500_000;
 const PASSWORD = 'bench-password-123';
 const API_POOL_SIZE = 10; // buildDataSourceOptions: poolSize 10 for a PostgreSQL server
 /** The single-client runs (latency without queueing) are shorter. */
@@ -111,6 +116,8 @@ const REVENUE_INCREMENTAL_WARMUP = 5;
 const MDF_BALANCE_FUNDS = 200;
 const MDF_CONTENTION = { requests: 2000, fit: 1000, amountMinor: 100_000n };
 const MDF_CONTENTION_WARMUP = { requests: 200, fit: 100 };
+/** Incentives: statements in the statement-page mix (drawn at random, seeded). */
+const INCENTIVE_STATEMENTS = 200;
 
 function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
@@ -138,6 +145,7 @@ async function dropDatabase(adminUrl: string, database: string): Promise<void> {
 
 const LOGIN = `mutation Login($input: LoginInput!) { login(input: $input) { accessToken } }`;
 const ME = `query Me { me { id email role organisationId } }`;
+const CLOSE_PERIOD = `mutation ClosePeriod($planId: ID!, $period: String!) { closeIncentivePeriod(planId: $planId, period: $period) { id statementCount } }`;
 /** Statements the api issues for one request of each kind, counted by its TypeORM logger (sequential, nothing else running). */
 async function statementsPerRequest(port: number, requests: { token: string; query: string; variables?: Record<string, unknown> }[]): Promise<number[]> {
   const counts: number[] = [];
@@ -347,6 +355,14 @@ async function main(): Promise<number> {
       const generated = await generateMdf(pool, data);
       mdf = { data: generated, loadS: (performance.now() - t) / 1000 };
       log(`generated the MDF data in ${mdf.loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
+    }
+
+    let incentives: { data: IncentivesData; loadS: number } | null = null;
+    if (INCENTIVES_SCENARIOS.some((x) => opts.scenarios.has(x))) {
+      t = performance.now();
+      const generated = await generateIncentives(pool, data, new Date().toISOString().slice(0, 10));
+      incentives = { data: generated, loadS: (performance.now() - t) / 1000 };
+      log(`generated the incentives quarter in ${incentives.loadS.toFixed(1)} s: ${JSON.stringify(generated.sizes)}`);
     }
 
     const login = async (email: string): Promise<string> =>
@@ -634,6 +650,65 @@ async function main(): Promise<number> {
       rows.push({ scenario: 'MDF: refusal latency under contention (insufficient funds)', clients, kind: 'latency', api: parts.apiRefused.stats, sql: parts.sqlRefused.stats, goal: '(information)', met: null });
     }
 
+    if (incentives) {
+      const { quarter } = incentives.data;
+      const plans = await createPlans(port, await login(data.vendorAdmin.email), quarter);
+      const accruals = app.get(IncentiveAccrualsService);
+      const deals = incentives.data.sizes.wonDeals.toLocaleString('en-US');
+      const closeOf = async (what: string, planId: string, totalsSql: string) => {
+        log(`Incentives ${what}: raw SQL, every statement total of ${quarter.key} from the ${deals} won deals …`);
+        await closeInSql(pool!, totalsSql, quarter); // warm-up: the same statement once before it is timed
+        let span = spanStart();
+        const expected = await closeInSql(pool!, totalsSql, quarter);
+        const sql = spanMeasured(`Incentives ${what} (sql)`, [performance.now() - span.at], span);
+        log(`  ${(sql.stats.max / 1000).toFixed(1)} s, ${expected.length} statements`);
+        log(`Incentives ${what}: accrual (recompute of ${quarter.key}, what the hourly job does), in-process …`);
+        let before = queriesIssued();
+        span = spanStart();
+        const accrued = await accruals.recompute(RequestContext.system('bench'), planId, quarter.key);
+        const accrual = spanMeasured(`Incentives ${what} accrual`, [performance.now() - span.at], span);
+        const accrualStatements = queriesIssued() - before;
+        log(`  ${(accrual.stats.max / 1000).toFixed(1)} s, ${accrued.changed} lines written, ${accrualStatements} statements`);
+        log(`Incentives ${what}: period close (\`closeIncentivePeriod\` over HTTP, channel manager) …`);
+        before = queriesIssued();
+        span = spanStart();
+        const closed = await graphql<{ closeIncentivePeriod: { statementCount: number } }>(port, managerToken, CLOSE_PERIOD, { planId, period: quarter.key });
+        const close = spanMeasured(`Incentives ${what} close`, [performance.now() - span.at], span);
+        const closeStatements = queriesIssued() - before;
+        log(`  ${(close.stats.max / 1000).toFixed(1)} s, ${closed.closeIncentivePeriod.statementCount} statements made, ${closeStatements} SQL statements`);
+        const note = await checkStatements(pool!, planId, quarter.key, expected, `${what}, ${quarter.key}`);
+        log(`  ${note}`);
+        checks.push(`Incentives ${note}.`);
+        measured.push({ label: `Incentives ${what}`, client: 'accrual: `recompute()` (in-process)', m: accrual, queriesPerRequest: String(accrualStatements) });
+        measured.push({ label: `Incentives ${what}`, client: 'close: `closeIncentivePeriod` (HTTP + GraphQL)', m: close, queriesPerRequest: String(closeStatements) });
+        measured.push({ label: `Incentives ${what}`, client: 'raw SQL (pg): every statement total from the deals, written', m: sql, queriesPerRequest: '4' });
+        if (opts.scenarios.has('incentives-close')) {
+          const scenario = `Incentives: ${what} over ${deals} won deals`;
+          rows.push({ scenario: `${scenario}, period close after the accrual`, clients: 1, kind: 'duration', api: close.stats, sql: sql.stats, goal: '≤ 30 s', met: close.stats.max <= 30_000 });
+          rows.push({ scenario: `${scenario}, accrual of the whole quarter (no line yet)`, clients: 1, kind: 'duration', api: accrual.stats, sql: sql.stats, goal: '(information)', met: null });
+        }
+      };
+      await closeOf('SPIF (a line per deal, a statement per rep)', plans.spifId, SPIF_TOTALS_SQL);
+      await closeOf('rebate (a statement per partner)', plans.rebateId, REBATE_TOTALS_SQL);
+
+      if (opts.scenarios.has('incentives-statement')) {
+        const { rows: ids } = await pool.query<{ id: string }>(`SELECT id FROM incentive_statements WHERE plan_id = $1 ORDER BY id`, [plans.spifId]);
+        const picked = sample(ids.map((r) => r.id), INCENTIVE_STATEMENTS, 20_261_208);
+        const cases = await statementCases(port, managerToken, pool, picked);
+        const lines = cases.map((c) => (c.check.type === 'incentive-statement' ? c.check.lines : 0));
+        checks.push(`Incentive statement page: ${cases.length} SPIF statements (${Math.min(...lines)}–${Math.max(...lines)} lines each) as in the database, total and every line.`);
+        const [full, one] = await runMix('Incentive statement page (channel manager)', managerToken, INCENTIVE_STATEMENT, cases, '2');
+        summary(`Incentives: statement page \`incentiveStatement\` with every line (channel manager, ${cases.length} statements)`, full, { p95Ms: 50 });
+        summary(`Incentives: statement page \`incentiveStatement\` with every line (channel manager, ${cases.length} statements), single client`, one, { p95Ms: 50 });
+        const { rows: own } = await pool.query<{ id: string }>(`SELECT id FROM incentive_statements WHERE plan_id = $1 AND user_id = $2`, [plans.spifId, data.partnerRep.id]);
+        if (own.length > 0) {
+          const repCases = await statementCases(port, repToken, pool, own.map((r) => r.id));
+          const [, repOne] = await runMix('Incentive statement page (partner rep, own)', repToken, INCENTIVE_STATEMENT, repCases, '2', [single]);
+          summary(`Incentives: statement page \`incentiveStatement\` (partner rep, own statement), single client`, repOne, { p95Ms: 50 });
+        }
+      }
+    }
+
     const totalRequests = measured.reduce((sum, x) => sum + x.m.result.requests + x.m.result.warmupRequests, 0);
     const totalErrors = measured.reduce((sum, x) => sum + x.m.result.errors + x.m.result.warmupErrors, 0);
     const cpus = os.cpus();
@@ -651,6 +726,7 @@ async function main(): Promise<number> {
       deals: deals && { sizes: deals.data.sizes, loadS: deals.loadS },
       revenue: revenue && { sizes: revenue.data.sizes, loadS: revenue.loadS, rollups: revenue.rollups },
       mdf: mdf && { sizes: mdf.data.sizes, loadS: mdf.loadS },
+      incentives: incentives && { sizes: incentives.data.sizes, quarter: incentives.data.quarter.key, loadS: incentives.loadS },
       method: {
         concurrency: opts.concurrency,
         warmupS: opts.warmupS,

@@ -1,6 +1,7 @@
 import type { ScaleSizes } from './data';
 import type { DealSizes } from './deals-data';
 import type { ScenarioResult } from './load';
+import type { IncentivesData } from './incentives-data';
 import type { MdfSizes } from './mdf-data';
 import type { RevenueSizes } from './revenue-data';
 
@@ -88,6 +89,8 @@ export interface ReportInput {
   revenue: { sizes: RevenueSizes; loadS: number; rollups: { movements: number; customerMonths: number; partnerMonths: number } } | null;
   /** The MDF data, when an MDF scenario ran, and its bulk load. */
   mdf: { sizes: MdfSizes; loadS: number } | null;
+  /** The incentives quarter, when an incentives scenario ran, and its bulk load. */
+  incentives: { sizes: IncentivesData['sizes']; quarter: string; loadS: number } | null;
   method: {
     concurrency: number;
     warmupS: number;
@@ -154,6 +157,14 @@ export function renderReport(r: ReportInput): string {
       `MDF: ${c(d.funds)} funds of ${c(d.partnersWithFunds)} partners (${mix(d.fundsByKind)}; ${c(d.expiredFunds)} expired), ${c(d.budgetChanges)} budget changes, ` +
         `${c(d.requests)} requests (${mix(d.requestsByStatus)}; ${c(d.insufficientFunds)} refused for insufficient funds), ${c(d.claims)} claims (${mix(d.claimsByStatus)}), ` +
         `${c(d.payments)} payments, ${c(d.timeline)} timeline entries, ${c(d.reminders)} expiry reminders; bulk-loaded in ${n(r.mdf.loadS, 1)} s (VACUUM ANALYZE included).`,
+    );
+  }
+  if (r.incentives) {
+    const d = r.incentives.sizes;
+    const c = (x: number): string => x.toLocaleString('en-US');
+    lines.push(
+      `Incentives: ${c(d.wonDeals)} won deals in ${r.incentives.quarter} (the qualifying events) with ${c(d.productLines)} product lines, from ${c(d.partners)} partners' ` +
+        `${c(d.reps)} users; bulk-loaded in ${n(r.incentives.loadS, 1)} s (ANALYZE included).`,
     );
   }
   lines.push(

@@ -1786,7 +1786,11 @@ describe('authorization matrix: every operation × every caller, aimed at anothe
     await call(DOCS.closeIncentivePeriod, { planId: incentivePlanId, period: lastMonth.slice(0, 7) }, auth.CHANNEL_MANAGER);
     const incentiveDraftPlanId = (await call<{ createIncentivePlan: { id: string } }>(DOCS.createIncentivePlan, spifInput('Matrix draft'), auth.VENDOR_ADMIN)).createIncentivePlan.id;
     const incentiveLineId = await one(`SELECT id FROM incentive_accrual_lines WHERE source_id = $1`, [incentiveDealId]);
-    const incentiveStatementId = await one(`SELECT statement_id AS id FROM incentive_accrual_lines WHERE id = $1`, [incentiveLineId]);
+    const incentiveStatementId = await one(
+      `SELECT s.id FROM incentive_accrual_lines l JOIN incentive_statements s ON s.plan_id = l.plan_id AND s.period_key = l.period_key AND s.organisation_id = l.organisation_id
+        AND s.user_id IS NOT DISTINCT FROM l.user_id WHERE l.id = $1`,
+      [incentiveLineId],
+    );
     await call(DOCS.approveIncentiveStatement, { id: incentiveStatementId }, auth.CHANNEL_MANAGER);
     await call(DOCS.markIncentiveStatementsPaid, { input: { statementIds: [incentiveStatementId], method: 'POINTS', idempotencyKey: 'matrix-setup-0001' } }, auth.CHANNEL_MANAGER);
     const rewardId = (await call<{ createReward: { id: string } }>(DOCS.createReward, { input: { name: 'Matrix voucher', kind: 'GIFT_VOUCHER', pointsPrice: 50, stock: 10, requiresApproval: true } }, auth.VENDOR_ADMIN))

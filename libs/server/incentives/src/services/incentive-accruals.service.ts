@@ -27,6 +27,7 @@ import {
   CLOSE_COLUMNS,
   type CloseRow,
   LINE_COLUMNS,
+  LINES_OF_STATEMENT,
   type LineKind,
   type LineRow,
   type PlanKind,
@@ -102,6 +103,9 @@ const MAX_PERIODS = 60;
 
 const key = (sourceType: string, sourceId: string, rule: string): string => `${sourceType}\u0000${sourceId}\u0000${rule}`;
 
+/** A line `l` whose period is still open (no close row): the only lines a recompute may change. */
+const PERIOD_OPEN = `NOT EXISTS (SELECT 1 FROM incentive_period_closes c WHERE c.plan_id = l.plan_id AND c.period_key = l.period_key)`;
+
 /** Lines written per statement when a plan is brought up to date (a quarter can hold a million). */
 const WRITE_BATCH = 5000;
 
@@ -174,7 +178,8 @@ export class IncentiveAccrualsService {
   async linesOfStatements(statementIds: readonly string[]): Promise<LineRow[]> {
     if (statementIds.length === 0) return [];
     const rows = await this.store.dataSource.query(
-      `SELECT ${LINE_COLUMNS} FROM incentive_accrual_lines l WHERE l.statement_id = ANY($1::uuid[]) ORDER BY l.statement_id, l.unit, l.source_type, l.source_id, l.rule, l.kind, l.id`,
+      `SELECT ${LINE_COLUMNS} FROM incentive_statements s JOIN incentive_accrual_lines l ON ${LINES_OF_STATEMENT}
+        WHERE s.id = ANY($1::uuid[]) ORDER BY s.id, l.unit, l.source_type, l.source_id, l.rule, l.kind, l.id`,
       [statementIds],
     );
     return rows.map(toLine);
@@ -227,26 +232,18 @@ export class IncentiveAccrualsService {
       const again = await this.closeRow(em, plan.id, period.key);
       if (again) return again;
       await this.reconcile(em, plan, period, desired);
-      // One statement per beneficiary and unit: the sum of its lines booked in the period (set-based: a quarter can hold a million lines).
+      // One statement per beneficiary and unit: the sum of its lines booked in the period, one set-based
+      // statement (a quarter can hold a million lines). A statement holds the lines of its plan, period,
+      // beneficiary and unit (LINES_OF_STATEMENT); once the period is closed, no line of it changes.
       const now = this.store.now();
-      // Hash joins whatever the statistics say: right after an accrual they still count the lines as a few,
-      // and a nested loop of a million lines over twenty thousand statements never ends.
-      await em.query(`SET LOCAL enable_nestloop = off`);
-      const [made]: { statements: number; lines: number }[] = await em.query(
+      const [made]: { statements: number }[] = await em.query(
         `WITH made AS (
            INSERT INTO incentive_statements (plan_id, period_key, period_end, organisation_id, user_id, unit, total_minor, line_count, created_at)
            SELECT $1, $2, $3, l.organisation_id, l.user_id, l.unit, sum(l.amount_minor), count(*), $4
-             FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL
+             FROM incentive_accrual_lines l WHERE l.plan_id = $1 AND l.period_key = $2
             GROUP BY l.organisation_id, l.user_id, l.unit
-           RETURNING id, organisation_id, user_id, unit)
-         , assigned AS (
-           UPDATE incentive_accrual_lines l SET statement_id = made.id FROM made
-            WHERE l.plan_id = $1 AND l.period_key = $2 AND l.statement_id IS NULL
-              AND l.organisation_id = made.organisation_id AND l.unit = made.unit
-              -- Equality on both sides (hashable), not IS NOT DISTINCT FROM, which would join a million lines by nested loop.
-              AND COALESCE(l.user_id, '00000000-0000-0000-0000-000000000000'::uuid) = COALESCE(made.user_id, '00000000-0000-0000-0000-000000000000'::uuid)
            RETURNING 1)
-         SELECT (SELECT count(*) FROM made)::int AS statements, (SELECT count(*) FROM assigned)::int AS lines`,
+         SELECT count(*)::int AS statements FROM made`,
         [plan.id, period.key, period.end, now],
       );
       const statements = made!.statements;
@@ -566,7 +563,9 @@ export class IncentiveAccrualsService {
     }
     let changed = 0;
     for (let i = 0; i < removals.length; i += WRITE_BATCH) {
-      const gone: unknown[] = await em.query(`DELETE FROM incentive_accrual_lines WHERE id = ANY($1::uuid[]) AND statement_id IS NULL RETURNING id`, [removals.slice(i, i + WRITE_BATCH)]);
+      const gone: unknown[] = await em.query(`DELETE FROM incentive_accrual_lines l WHERE l.id = ANY($1::uuid[]) AND ${PERIOD_OPEN} RETURNING l.id`, [
+        removals.slice(i, i + WRITE_BATCH),
+      ]);
       changed += gone.length;
     }
     const now = this.store.now();
@@ -574,7 +573,7 @@ export class IncentiveAccrualsService {
     return changed;
   }
 
-  /** Writes lines in one statement; a line already on a statement is left as it is (closed periods are never rewritten). */
+  /** Writes lines in one statement; a line of a closed period (on a statement) is left as it is: closed periods are never rewritten. */
   private async upsert(em: EntityManager, plan: PlanRow, writes: readonly LineWrite[], now: Date): Promise<number> {
     if (writes.length === 0) return 0;
     const column = <T>(f: (w: LineWrite) => T): T[] => writes.map(f);
@@ -589,7 +588,7 @@ export class IncentiveAccrualsService {
          amount_minor = CASE WHEN EXCLUDED.kind = 'CLAWBACK' THEN incentive_accrual_lines.amount_minor + EXCLUDED.amount_minor ELSE EXCLUDED.amount_minor END,
          base_minor = EXCLUDED.base_minor, rate_pct = EXCLUDED.rate_pct, capped_by = EXCLUDED.capped_by, plan_version_id = EXCLUDED.plan_version_id,
          source_label = EXCLUDED.source_label, reason = EXCLUDED.reason, updated_at = EXCLUDED.updated_at
-       WHERE incentive_accrual_lines.statement_id IS NULL
+       WHERE NOT EXISTS (SELECT 1 FROM incentive_period_closes c WHERE c.plan_id = incentive_accrual_lines.plan_id AND c.period_key = incentive_accrual_lines.period_key)
        RETURNING id`,
       [
         plan.id,

@@ -253,10 +253,19 @@ export interface RedemptionRow {
 
 export const PLAN_COLUMNS = `p.id, p.name, p.kind, p.program_id AS "programId", p.period_kind AS "periodKind", p.currency, p.status, p.created_at AS "createdAt", p.published_at AS "publishedAt"`;
 export const VERSION_COLUMNS = `v.id, v.plan_id AS "planId", v.version, to_char(v.effective_from, 'YYYY-MM-DD') AS "effectiveFrom", v.rules, v.created_at AS "createdAt"`;
+/**
+ * The lines of statement `s`: those of its plan, period, beneficiary (organisation, and rep or none) and
+ * unit. A close makes the statements of a period from its lines and nothing writes to a closed period, so
+ * membership needs no column on the (million) lines; the join uses incentive_statements_one one way and
+ * incentive_accrual_lines_beneficiary the other.
+ */
+export const LINES_OF_STATEMENT = `s.plan_id = l.plan_id AND s.period_key = l.period_key AND s.organisation_id = l.organisation_id
+  AND COALESCE(s.user_id, '00000000-0000-0000-0000-000000000000'::uuid) = COALESCE(l.user_id, '00000000-0000-0000-0000-000000000000'::uuid) AND s.unit = l.unit`;
+
 export const LINE_COLUMNS = `l.id, l.plan_id AS "planId", l.plan_version_id AS "planVersionId", l.organisation_id AS "organisationId", l.user_id AS "userId", l.rule,
   l.event_period_key AS "eventPeriodKey", l.period_key AS "periodKey", to_char(l.event_date, 'YYYY-MM-DD') AS "eventDate", l.source_type AS "sourceType",
   l.source_id AS "sourceId", l.source_label AS "sourceLabel", l.unit, l.base_minor AS "baseMinor", l.rate_pct::text AS "ratePct", l.amount_minor AS "amountMinor",
-  l.capped_by AS "cappedBy", l.kind, l.reason, l.statement_id AS "statementId", l.created_at AS "createdAt"`;
+  l.capped_by AS "cappedBy", l.kind, l.reason, (SELECT s.id FROM incentive_statements s WHERE ${LINES_OF_STATEMENT}) AS "statementId", l.created_at AS "createdAt"`;
 export const STATEMENT_COLUMNS = `s.id, s.plan_id AS "planId", s.period_key AS "periodKey", to_char(s.period_end, 'YYYY-MM-DD') AS "periodEnd", s.organisation_id AS "organisationId",
   s.user_id AS "userId", s.unit, s.total_minor AS "totalMinor", s.line_count AS "lineCount", s.status, s.created_at AS "createdAt", s.approved_at AS "approvedAt",
   s.paid_at AS "paidAt", s.payment_method AS "paymentMethod", s.payment_key AS "paymentKey", s.points_awarded AS "pointsAwarded"`;
