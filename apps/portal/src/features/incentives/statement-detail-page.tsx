@@ -90,7 +90,10 @@ export default function StatementDetailPage() {
                           {line.source.label}
                         </Anchor>
                       ) : (
-                        <Text size="sm">{t('incentives.statement.volumeSource', { label: line.source.label })}</Text>
+                        // Rebate volumes, revenue movements, renewals, NRR periods and referral months carry labels that say what they are.
+                        <Text size="sm" data-testid="line-source-label">
+                          {line.source.label}
+                        </Text>
                       )}
                       <Text size="xs" c="dimmed">
                         {format.day(line.eventDate)}
