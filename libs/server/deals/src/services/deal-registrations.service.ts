@@ -260,15 +260,6 @@ export class DealRegistrationsService {
     }
   }
 
-  /** Won registrations whose close date is in [from, to] (both inclusive), by close date then id: the facts incentives accrue from (a system read). */
-  async wonClosedBetween(from: string, to: string): Promise<DealRegistrationEntity[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT ${REGISTRATION_COLUMNS} FROM deal_registrations r WHERE r.status = 'WON' AND r.actual_close_date BETWEEN $1::date AND $2::date ORDER BY r.actual_close_date, r.id`,
-      [from, to],
-    );
-    return rows.map(toRegistration);
-  }
-
   /**
    * Won deals closed in [from, to] in one currency (and program, when given), with only what an
    * incentive plan looks at: ordered by close date and id, product ids (when asked for) aggregated in

@@ -234,11 +234,11 @@ export class IncentiveMeasurementService {
     const to = periods.reduce((max, p) => (p.end > max ? p.end : max), periods[0]!.end);
     const reversed = await this.accruals.reversedSources('DEAL');
     const out = new Map<string, { count: number; valueMinor: bigint }>();
-    for (const r of await this.deals.wonClosedBetween(from, to)) {
-      if (r.currency !== plan.currency || (plan.programId && r.programId !== plan.programId) || reversed.has(r.id) || !r.actualCloseDate) continue;
-      const key = periodOf(r.actualCloseDate, plan.periodKind).key;
+    for (const r of await this.deals.wonDealFacts(from, to, plan.currency, { programId: plan.programId, withProducts: false })) {
+      if (reversed.has(r.id)) continue;
+      const key = periodOf(r.closeDate, plan.periodKind).key;
       const v = out.get(key) ?? { count: 0, valueMinor: 0n };
-      out.set(key, { count: v.count + 1, valueMinor: v.valueMinor + (r.actualMrrMinor ?? 0n) * 12n + (r.actualOneTimeMinor ?? 0n) });
+      out.set(key, { count: v.count + 1, valueMinor: v.valueMinor + r.valueMinor });
     }
     return out;
   }
