@@ -703,7 +703,7 @@ async function main(): Promise<number> {
         const { rows: own } = await pool.query<{ id: string }>(`SELECT id FROM incentive_statements WHERE plan_id = $1 AND user_id = $2`, [plans.spifId, data.partnerRep.id]);
         if (own.length > 0) {
           const repCases = await statementCases(port, repToken, pool, own.map((r) => r.id));
-          const [, repOne] = await runMix('Incentive statement page (partner rep, own)', repToken, INCENTIVE_STATEMENT, repCases, '2', [single]);
+          const [repOne] = await runMix('Incentive statement page (partner rep, own)', repToken, INCENTIVE_STATEMENT, repCases, '2', [single]);
           summary(`Incentives: statement page \`incentiveStatement\` (partner rep, own statement), single client`, repOne, { p95Ms: 50 });
         }
       }

@@ -112,13 +112,19 @@ export function validateSpifCampaign(campaign: SpifCampaign): void {
 export function spifLines(campaign: SpifCampaign, deals: readonly SpifDeal[]): SpifLine[] {
   validateSpifCampaign(campaign);
   const seen = new Set<string>();
+  // Close times repeat (a quarter's deals share some ninety days): each is parsed once.
+  const parsed = new Map<string, { at: number; day: string }>();
   const timed = deals.map((deal) => {
     if (seen.has(deal.dealId)) throw new DomainError('BAD_USER_INPUT', `Deal ${deal.dealId} is listed twice.`);
     seen.add(deal.dealId);
-    const at = Date.parse(deal.closedAt);
-    if (Number.isNaN(at)) throw new DomainError('BAD_USER_INPUT', `Deal ${deal.dealId} has no valid close time.`);
+    let time = parsed.get(deal.closedAt);
+    if (time === undefined) {
+      const at = Date.parse(deal.closedAt);
+      if (Number.isNaN(at)) throw new DomainError('BAD_USER_INPUT', `Deal ${deal.dealId} has no valid close time.`);
+      parsed.set(deal.closedAt, (time = { at, day: new Date(at).toISOString().slice(0, 10) }));
+    }
     if (deal.valueMinor < 0n) throw new DomainError('BAD_USER_INPUT', `Deal ${deal.dealId} has a negative value.`);
-    return { deal, at, day: new Date(at).toISOString().slice(0, 10) };
+    return { deal, at: time.at, day: time.day };
   });
   const qualifying = timed
     .filter(({ deal, day }) => day >= campaign.startsOn && day <= campaign.endsOn && spifRefusal(campaign.filter, deal) === null)
@@ -132,11 +138,12 @@ export function spifLines(campaign: SpifCampaign, deals: readonly SpifDeal[]): S
   for (const { deal } of qualifying) countByRep.set(deal.repId, (countByRep.get(deal.repId) ?? 0) + 1);
 
   const ordinalByRep = new Map<string, number>();
+  const froms = campaign.payout.kind === 'TIERED' ? campaign.payout.tiers.map((tier) => BigInt(tier.fromCount)) : [];
   const lines: SpifLine[] = [];
   for (const { deal } of qualifying) {
     const ordinal = (ordinalByRep.get(deal.repId) ?? 0) + 1;
     ordinalByRep.set(deal.repId, ordinal);
-    const chosen = chooseReward(campaign.payout, ordinal, countByRep.get(deal.repId) ?? 0);
+    const chosen = chooseReward(campaign.payout, froms, ordinal, countByRep.get(deal.repId) ?? 0);
     if (chosen === null) continue;
     const amount = rewardFor(chosen.reward, deal.valueMinor);
     lines.push({
@@ -146,7 +153,9 @@ export function spifLines(campaign: SpifCampaign, deals: readonly SpifDeal[]): S
       ordinal,
       rule: chosen.reward.kind,
       tierIndex: chosen.tierIndex,
-      ...amount,
+      baseMinor: amount.baseMinor,
+      ratePct: amount.ratePct,
+      amountMinor: amount.amountMinor,
       uncappedMinor: amount.amountMinor,
       cappedBy: null,
     });
@@ -154,9 +163,9 @@ export function spifLines(campaign: SpifCampaign, deals: readonly SpifDeal[]): S
   return applyCaps(lines, campaign.repCapMinor ?? null, campaign.budgetMinor ?? null);
 }
 
-function chooseReward(payout: SpifPayout, ordinal: number, repCount: number): { reward: Reward; tierIndex: number | null } | null {
+/** `froms`: the tiers' first counts as bigints (worked out once per campaign). */
+function chooseReward(payout: SpifPayout, froms: readonly bigint[], ordinal: number, repCount: number): { reward: Reward; tierIndex: number | null } | null {
   if (payout.kind !== 'TIERED') return { reward: payout, tierIndex: null };
-  const froms = payout.tiers.map((tier) => BigInt(tier.fromCount));
   // RETROACTIVE: the tier the rep's final count reached pays every deal; ABOVE_THRESHOLD: each deal its own band.
   const index = payout.mode === 'RETROACTIVE' ? tierIndexReached(BigInt(repCount), froms) : bandIndex(payout.tiers, ordinal);
   const tier = payout.tiers[index];
@@ -188,6 +197,7 @@ function applyCaps(lines: SpifLine[], repCap: bigint | null, budget: bigint | nu
       }
       budgetLeft -= amount;
     }
-    return { ...line, amountMinor: amount, cappedBy };
+    // Most lines are not capped: those are returned as they are (a million lines in a quarter).
+    return cappedBy === null && amount === line.amountMinor ? line : { ...line, amountMinor: amount, cappedBy };
   });
 }

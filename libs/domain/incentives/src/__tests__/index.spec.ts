@@ -18,7 +18,7 @@ const MODULES: [string, Record<string, unknown>, string[]][] = [
   ['activity', activity, ['activityAwards', 'APPROVAL_MODES', 'POINTS']],
   ['certifications', certifications, ['certificationExpiresOn', 'certificationsExpiring', 'certifiedPeopleCount', 'isCertificationValid']],
   ['clawbacks', clawbacks, ['bookLine', 'clawbackLine', 'clawbacksFor', 'isWithinClawbackWindow']],
-  ['measurement', measurement, ['budgetUsedPercent', 'costPerUnitMinor', 'participationRate', 'programRoi', 'redemptionSpeedDays']],
+  ['measurement', measurement, ['budgetUsedPercent', 'costPerUnitMinor', 'gainPerCost', 'participationRate', 'paymentDelayDays', 'programRoi', 'redemptionSpeedDays', 'redemptionSpeedDaysOf']],
   ['periods', periods, ['addCalendarMonths', 'assertPeriodOpen', 'nextOpenPeriod', 'nextPeriod', 'PERIOD_KINDS', 'periodOf']],
   [
     'points-ledger',
