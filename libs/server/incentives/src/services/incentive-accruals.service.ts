@@ -560,9 +560,14 @@ export class IncentiveAccrualsService {
       if (k === undefined) ownKeys.set(date, (k = periodOf(date, plan.periodKind).key));
       return k;
     };
-    const keys = new Set([...booked.keys(), ...wanted.keys()]);
-    for (const k of keys) {
-      const lines = booked.get(k) ?? [];
+    // Every key the facts call for, then the booked ones they no longer do (no combined set of two million keys).
+    const keys = function* (): Generator<string> {
+      yield* wanted.keys();
+      for (const k of booked.keys()) if (!wanted.has(k)) yield k;
+    };
+    const none: BookedLine[] = [];
+    for (const k of keys()) {
+      const lines = booked.get(k) ?? none;
       const want = wanted.get(k);
       const sample = want ?? toDesired(orphans.get(lines[0]!.id)!);
       const reversal = reversed.size > 0 ? reversed.get(`${sample.sourceType}:${sample.sourceId}`) : undefined;
