@@ -1,4 +1,5 @@
-import { queriesIssued } from '@prm/server/core';
+import { JobsService, queriesIssued } from '@prm/server/core';
+import { type DealOutcomeEvent, DealRegistrationsService } from '@prm/server/deals';
 import { IncentiveAccrualsService, PointsService } from '@prm/server/incentives';
 import { gqlOk } from '../testing/factories';
 import { createPlan, type IncentiveWorld, linesOf, newScenario, type PlanNode, type Scenario, startIncentivesApp, statementsOf, wonDeal } from '../testing/incentive-fixtures';
@@ -186,6 +187,27 @@ describe('incentives', () => {
     expect(await accruals.recomputeAll()).toBeGreaterThan(0);
     expect(await accruals.recomputeAll()).toBe(0);
     expect((await linesOf(w, w.manager, { planId: spif.id })).map((l) => [l.source.id, l.period, l.amount])).toEqual([[deal, '2026-Q4', '50.00']]);
+  });
+
+  it('a deal outcome brings the published deal plans up to date at once: one accrual job per SPIF and rebate plan, none for other kinds', async () => {
+    const s = await newScenario(w);
+    const spif = await createPlan(w, s, spifPlan);
+    const rebate = await createPlan(w, s, rebatePlan('RETROACTIVE'));
+    const deal = await wonDeal(w, s.a.rep.token, '1000.00', '2026-10-02');
+    const jobs = w.t.app.get(JobsService);
+    const running = jest.spyOn(jobs, 'running', 'get').mockReturnValue(true);
+    const send = jest.spyOn(jobs, 'send').mockResolvedValue('job-id');
+    try {
+      const event = { eventId: `won-${deal}`, type: 'DEAL_WON', registrationId: deal, organisationId: s.a.id, programId: s.programId, repUserId: s.a.rep.id, currency: 'EUR' };
+      await w.t.app.get(DealRegistrationsService).handleOutcome(event as unknown as DealOutcomeEvent);
+      const nudged = send.mock.calls.filter(([name]) => name === 'incentives-accrue').map(([, data]) => (data as { planId: string }).planId);
+      expect(nudged).toEqual(expect.arrayContaining([spif.id, rebate.id]));
+      const kinds: { kind: string }[] = await w.t.dataSource.query(`SELECT DISTINCT kind FROM incentive_plans WHERE id = ANY($1::uuid[])`, [nudged]);
+      expect(kinds.map((k) => k.kind).sort()).toEqual(['REBATE', 'SPIF']);
+    } finally {
+      running.mockRestore();
+      send.mockRestore();
+    }
   });
 
   describe('statements: approval, payment once, points', () => {

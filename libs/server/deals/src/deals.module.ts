@@ -45,7 +45,7 @@ export class DealsModule implements OnModuleInit {
     // Lead response deadlines are hours, so this runs every 5 minutes.
     this.jobs.register(LEAD_SCHEDULE_JOB, async () => void (await this.leads.runSchedule()), { cron: '*/5 * * * *' });
     this.jobs.register(DEAL_SCHEDULE_JOB, async () => void (await this.deals.runSchedule()), { cron: this.config.DEAL_SCHEDULE_CRON });
-    // The first consumer of outcome events: WON_DEALS for tier qualification (a recount, so a repeated event changes nothing).
-    this.jobs.register<DealOutcomeEvent>(DEAL_OUTCOME_JOB, async (event) => this.deals.refreshWonDealsMetric(event.organisationId));
+    // Outcome events: WON_DEALS for tier qualification (a recount, so a repeated event changes nothing), then other contexts' listeners.
+    this.jobs.register<DealOutcomeEvent>(DEAL_OUTCOME_JOB, async (event) => this.deals.handleOutcome(event));
   }
 }

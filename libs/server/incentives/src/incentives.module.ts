@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { JobsService } from '@prm/server/core';
-import { DealsModule } from '@prm/server/deals';
+import { DealRegistrationsService, DealsModule } from '@prm/server/deals';
 import { IdentityModule } from '@prm/server/identity';
 import { NotificationsModule } from '@prm/server/notifications';
 import { ProgramsModule } from '@prm/server/programs';
@@ -19,7 +19,7 @@ import { IncentivesStore } from './services/incentives-store.service';
 import { PointsService } from './services/points.service';
 import { ReferralService } from './services/referral.service';
 import { RetentionSourceService } from './services/retention-source.service';
-import { ActivitiesService } from './services/activities.service';
+import { ActivitiesService, nudgeAccrual } from './services/activities.service';
 import { ActivitySource } from './services/activity-source.service';
 import { TrainingSource } from './services/training-source.service';
 import { TrainingService } from './services/training.service';
@@ -27,7 +27,10 @@ import { RewardRedemptionsService } from './services/reward-redemptions.service'
 
 /** The accrual job: every published plan (or `planId`) brought up to date with the facts; idempotent. */
 export const INCENTIVES_ACCRUE_JOB = 'incentives-accrue';
-/** Hourly: the deals context has no event a second consumer can subscribe to yet, so accrual polls. */
+/**
+ * Hourly, as a safety net and for facts that send no event (revenue movements): a deal's outcome and a
+ * logged activity or completion bring their plans up to date within seconds (`nudgeAccrual`).
+ */
 export const INCENTIVES_ACCRUE_CRON = '23 * * * *';
 
 /** Daily: points earned 24 months ago or more expire (what is left of them). */
@@ -49,10 +52,14 @@ export class IncentivesModule implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly accruals: IncentiveAccrualsService,
     private readonly points: PointsService,
+    private readonly deals: DealRegistrationsService,
+    private readonly store: IncentivesStore,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register<{ planId?: string }>(INCENTIVES_ACCRUE_JOB, async (data) => void (await this.accruals.recomputeAll(data?.planId)), { cron: INCENTIVES_ACCRUE_CRON });
     this.jobs.register(POINTS_EXPIRY_JOB, async () => void (await this.points.expire()), { cron: POINTS_EXPIRY_CRON });
+    // A deal won, lost or expired (a won deal reopened counts too): the deal plans accrue now, not at the next hourly run.
+    this.deals.onOutcome(async () => nudgeAccrual(this.store, this.jobs, 'SPIF', 'REBATE'));
   }
 }

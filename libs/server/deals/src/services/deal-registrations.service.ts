@@ -163,6 +163,8 @@ export interface WonDealFact {
 
 @Injectable()
 export class DealRegistrationsService {
+  private readonly outcomeListeners: ((event: DealOutcomeEvent) => Promise<void>)[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -735,6 +737,20 @@ export class DealRegistrationsService {
     }
     await this.refreshWonDealsMetric(null);
     return { expired, reminded };
+  }
+
+  /**
+   * Other contexts' reactions to a deal's outcome (incentives bring their deal plans up to date), run by
+   * the deal-outcome job after this context's own; deals knows nothing of who listens.
+   */
+  onOutcome(listener: (event: DealOutcomeEvent) => Promise<void>): void {
+    this.outcomeListeners.push(listener);
+  }
+
+  /** The deal-outcome job: the WON_DEALS recount, then every listener (a repeated event changes nothing in either). */
+  async handleOutcome(event: DealOutcomeEvent): Promise<void> {
+    await this.refreshWonDealsMetric(event.organisationId);
+    for (const listener of this.outcomeListeners) await listener(event);
   }
 
   /** WON_DEALS for tier qualification: deals won (by close date) in the trailing 12 months, per partner with registrations. */

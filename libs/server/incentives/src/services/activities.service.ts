@@ -5,6 +5,7 @@ import { type Connection, JobsService, parseCursor, pgCode, RequestContext, Role
 import { AuditService } from '@prm/server/identity';
 import type { EntityManager } from 'typeorm';
 import { IncentivesStore } from './incentives-store.service';
+import type { PlanKind } from './incentives.types';
 
 export const ACTIVITY_KINDS = ['WEBINAR_ATTENDED', 'DEMO_HELD', 'BUSINESS_REVIEW_HELD', 'JOINT_MARKETING_EVENT', 'OTHER'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -69,10 +70,10 @@ const ACCRUE_JOB = 'incentives-accrue';
  * After a fact changed, the published plans of its kind are brought up to date soon (one job per plan,
  * merged for a few seconds) rather than at the next hourly run; without a job queue (tests) nothing is sent.
  */
-export async function nudgeAccrual(store: IncentivesStore, jobs: JobsService, kind: 'ACTIVITY' | 'TRAINING'): Promise<void> {
+export async function nudgeAccrual(store: IncentivesStore, jobs: JobsService, ...kinds: PlanKind[]): Promise<void> {
   if (!jobs.running) return;
   try {
-    const plans: { id: string }[] = await store.dataSource.query(`SELECT id FROM incentive_plans WHERE status = 'PUBLISHED' AND kind = $1`, [kind]);
+    const plans: { id: string }[] = await store.dataSource.query(`SELECT id FROM incentive_plans WHERE status = 'PUBLISHED' AND kind = ANY($1::text[])`, [kinds]);
     for (const { id } of plans) await jobs.send(ACCRUE_JOB, { planId: id }, { singletonKey: `${ACCRUE_JOB}:${id}`, singletonSeconds: 5 });
   } catch {
     // The hourly run catches up; a nudge never fails the request that caused it.
