@@ -151,6 +151,31 @@ describe('incentives: retention, referral and new-ARR rebates', () => {
     expect(total).toBe(500);
   });
 
+  it('the clawback window is each plan’s own: a churn 20 days after an expansion claws back under a 30-day window, not under a 10-day one; a preview writes nothing', async () => {
+    const s = await newScenario(w);
+    const sub = await subscribed(s.a.id, 'Window Test', { effectiveDate: '2026-02-10', unitPrice: '333.33' });
+    await change(sub.subscriptionId, '2026-08-12', { quantity: 2 });
+    await rollups.drain();
+    const wide = await retentionPlan(s, '2026-07-01', { expansionRate: '1.5', clawbackDays: 30 });
+    const narrow = await retentionPlan(s, '2026-07-01', { expansionRate: '1.5', clawbackDays: 10 });
+    expect(await recompute(wide, '2026-Q3')).toBe(1);
+    expect(await recompute(narrow, '2026-Q3')).toBe(1);
+    await cancel(sub.subscriptionId, '2026-09-01');
+    await rollups.drain();
+    const reversalsBefore = await w.t.dataSource.query(`SELECT count(*)::int AS n FROM incentive_source_reversals`);
+    // The preview: under the wide window the churn reverses the expansion (it earns nothing), under the narrow one it pays.
+    const preview = async (plan: PlanNode) =>
+      (await gqlOk<{ previewIncentivePlan: { lines: { amount: string }[] } }>(w.t, DOCS.previewIncentivePlan, { planId: plan.id, periodKey: '2026-Q3' }, { token: w.manager })).previewIncentivePlan.lines.map((l) => l.amount);
+    expect(await preview(wide)).toEqual([]);
+    expect(await preview(narrow)).toEqual(['5.00']);
+    expect(await w.t.dataSource.query(`SELECT count(*)::int AS n FROM incentive_source_reversals`)).toEqual(reversalsBefore);
+    expect(await recompute(wide, '2026-Q3')).toBe(1);
+    expect(await recompute(narrow, '2026-Q3')).toBe(0);
+    expect((await planLines(wide)).map((l) => [l.kind, l.amount]).sort()).toEqual([['ACCRUAL', '5.00'], ['CLAWBACK', '-5.00']]);
+    expect((await planLines(narrow)).map((l) => [l.kind, l.amount])).toEqual([['ACCRUAL', '5.00']]);
+    expect(await w.t.dataSource.query(`SELECT count(*)::int AS n FROM incentive_source_reversals`)).toEqual(reversalsBefore);
+  });
+
   it('new-ARR rebate: NEW movement MRR × 12 of the partner’s customers — retroactive 12,000.00 vs incremental 8,500.00 on 300,000.00', async () => {
     const s = await newScenario(w);
     await subscribed(s.c.id, 'New One', { effectiveDate: '2026-07-10', unitPrice: '10000.00' });

@@ -55,6 +55,12 @@ export interface DesiredLine {
   ratePct: Percent | null;
   amountMinor: bigint;
   cappedBy: string | null;
+  /**
+   * This plan's own reversal of the source (a customer churning inside the plan's clawback window):
+   * whatever was booked for it is clawed back and nothing more accrues. Plan-local, unlike a reversal
+   * recorded for a source (a deal reversed, an activity rejected), which holds for every plan.
+   */
+  reversal?: Reversal | null;
 }
 
 interface WonDeal {
@@ -570,7 +576,7 @@ export class IncentiveAccrualsService {
       const lines = booked.get(k) ?? none;
       const want = wanted.get(k);
       const sample = want ?? toDesired(orphans.get(lines[0]!.id)!);
-      const reversal = reversed.size > 0 ? reversed.get(`${sample.sourceType}:${sample.sourceId}`) : undefined;
+      const reversal = want?.reversal ?? (reversed.size > 0 ? reversed.get(`${sample.sourceType}:${sample.sourceId}`) : undefined);
       let total = 0n;
       for (const l of lines) total += l.amountMinor;
       const ownKey = ownKeyOf(sample.eventDate);

@@ -3,8 +3,7 @@ import { type Percent } from '@prm/domain/money';
 import { RequestContext } from '@prm/server/core';
 import { type ProgramsService } from '@prm/server/programs';
 import { type RevenueFactsService } from '@prm/server/revenue';
-import { type IncentivesStore } from './incentives-store.service';
-import { percentUnits, type PlanRow, type SourceType, type VersionRow } from './incentives.types';
+import { percentUnits, type PlanRow, type VersionRow } from './incentives.types';
 
 // Helpers shared by the rebate (new ARR, tier base rate) and the retention and referral sources; no imports of the services.
 
@@ -52,13 +51,5 @@ export async function tierRebateRates(programs: ProgramsService, plan: PlanRow, 
     if (rate !== undefined) out.set(e.organisationId, percentUnits(String(rate)));
   }
   return out;
-}
-
-/** A reversal of a source (idempotent: the first reason and date stay). Reconcile claws back what was booked for it. */
-export async function recordReversal(store: IncentivesStore, sourceType: SourceType, sourceId: string, reason: string, on: string): Promise<void> {
-  await store.dataSource.query(
-    `INSERT INTO incentive_source_reversals (source_type, source_id, reason, reversed_on) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-    [sourceType, sourceId, reason.slice(0, 1000), on],
-  );
 }
 

@@ -311,7 +311,8 @@ export class IncentiveMeasurementService {
   async preview(ctx: RequestContext, planId: string, periodKey?: string | null): Promise<Preview> {
     const plan = await this.store.plan(ctx, planId);
     const period = periodKey ? periodFromKey(periodKey, plan.periodKind, 'periodKey') : lastComplete(this.store.today(), plan);
-    const desired = (await this.accruals.desired(plan, period)).filter((l) => l.eventDate >= period.start && l.eventDate <= period.end);
+    // A source the plan reverses (a churn inside its clawback window) earns nothing: left out of the preview.
+    const desired = (await this.accruals.desired(plan, period)).filter((l) => !l.reversal && l.eventDate >= period.start && l.eventDate <= period.end);
     const orgNames = new Map((await this.organisations.byIds(RequestContext.system(), [...new Set(desired.map((l) => l.organisationId))])).map((o) => [o.id, o.name]));
     const userIds = [...new Set(desired.map((l) => l.userId).filter((id): id is string => id !== null))];
     const repNames = new Map((await this.users.byIds(RequestContext.system(), userIds)).map((u) => [u.id, u.name]));

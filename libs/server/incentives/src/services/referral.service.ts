@@ -11,7 +11,7 @@ import { RevenueFactsService } from '@prm/server/revenue';
 import { type DesiredLine, IncentiveAccrualsService, type IncentiveSource, versionFor } from './incentive-accruals.service';
 import { IncentivesStore } from './incentives-store.service';
 import { percentUnits, type PlanRow, type VersionRow } from './incentives.types';
-import { planPartners, planPeriods, recordReversal } from './incentive-facts.helpers';
+import { planPartners, planPeriods } from './incentive-facts.helpers';
 
 export interface ReferralLinkRow {
   id: string;
@@ -242,10 +242,35 @@ export class ReferralService implements IncentiveSource, OnModuleInit {
         const v = versionFor(versions, periodOf(churn.date, plan.periodKind).start);
         const days = v?.rules.kind === 'REFERRAL' ? v.rules.clawbackDays : null;
         const reason = `${s.customerName} churned on ${churn.date}, ${daysBetween(s.signedUpOn, churn.date)} days after signing up (clawback window ${days} days).`;
+        // This plan's reversal of every commission month from the sign-up on, also months that no longer pay (after
+        // the churn) but were booked before it: nothing is written here, so a preview writes nothing either.
+        const reversal = { reason, on: churn.date };
+        const byMonth = new Map(lines.map((l) => [l.sourceId, l]));
         for (let month = monthOf(s.signedUpOn); month <= lastMonth; month = addMonths(month, 1)) {
-          await recordReversal(this.store, 'REFERRAL_MRR', `${s.customerId}:${month.slice(0, 7)}`, reason, churn.date);
+          const sourceId = `${s.customerId}:${month.slice(0, 7)}`;
+          const line = byMonth.get(sourceId);
+          if (line) {
+            line.reversal = reversal;
+            continue;
+          }
+          const version = versionFor(versions, periodOf(month, plan.periodKind).start);
+          if (!version) continue;
+          lines.push({
+            planVersionId: version.id,
+            organisationId: s.organisationId,
+            userId: null,
+            rule: 'REFERRAL',
+            eventDate: month,
+            sourceType: 'REFERRAL_MRR',
+            sourceId,
+            sourceLabel: `Referral of ${s.customerName} (signed up ${s.signedUpOn}), ${month.slice(0, 7)}`,
+            baseMinor: null,
+            ratePct: null,
+            amountMinor: 0n,
+            cappedBy: null,
+            reversal,
+          });
         }
-        continue;
       }
       out.push(...lines);
     }

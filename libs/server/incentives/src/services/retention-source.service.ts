@@ -5,15 +5,16 @@ import { daysBetween, monthOf } from '@prm/domain/revenue';
 import { ProgramsService } from '@prm/server/programs';
 import { type MovementFact, RevenueFactsService } from '@prm/server/revenue';
 import { type DesiredLine, IncentiveAccrualsService, type IncentiveSource, versionFor } from './incentive-accruals.service';
-import { planPartners, planPeriods, recordReversal } from './incentive-facts.helpers';
+import { planPartners, planPeriods } from './incentive-facts.helpers';
 import { IncentivesStore } from './incentives-store.service';
 import { percentUnits, type PlanRow, type RetentionRules, toReward, type VersionRow } from './incentives.types';
 
 /**
  * RETENTION plans: per partner and period, NRR at or above the threshold (NRR_PERIOD), expansion MRR ×
  * rate per movement (MRR_MOVEMENT) and a fixed reward per early renewal (RENEWAL), all from the revenue
- * ledger in its base currency. A customer churning within the clawback window after a rewarded expansion
- * or renewal is recorded as a reversal of that source, which reconcile turns into a CLAWBACK line.
+ * ledger in its base currency. A customer churning within the plan's clawback window after a rewarded
+ * expansion or renewal reverses that source for this plan (`DesiredLine.reversal`): reconcile claws back
+ * what was booked for it with a CLAWBACK line.
  */
 @Injectable()
 export class RetentionSourceService implements IncentiveSource, OnModuleInit {
@@ -130,20 +131,21 @@ export class RetentionSourceService implements IncentiveSource, OnModuleInit {
       }
     }
 
-    // Clawbacks: a churn 0..n days after a rewarded expansion or renewal reverses that source.
+    // Clawbacks: a churn 0..n days after a rewarded expansion or renewal reverses that source for this plan
+    // (its own window; nothing is written here, so a preview writes nothing either).
     const rewarded = out.filter((l) => l.customerId !== undefined);
-    const reversed = await this.recordChurnReversals(rewarded, (l) => rulesOf(l.eventDate)?.rules.clawbackDays ?? null, today);
-    return out.filter((l) => !reversed.has(`${l.sourceType}:${l.sourceId}`)).map(({ customerId: _c, customerName: _n, what: _w, ...line }) => line);
+    await this.markChurnReversals(rewarded, (l) => rulesOf(l.eventDate)?.rules.clawbackDays ?? null, today);
+    return out.map(({ customerId: _c, customerName: _n, what: _w, ...line }) => line);
   }
 
-  /** Records (once) a reversal for every rewarded source whose customer churned inside its window; returns every reversed source of these lines. */
-  private async recordChurnReversals(
+  /** Sets `reversal` on every rewarded line whose customer churned inside the plan's window after it. */
+  private async markChurnReversals(
     lines: readonly (DesiredLine & { customerId?: string; customerName?: string; what?: string })[],
     windowOf: (line: DesiredLine) => number | null,
     today: string,
-  ): Promise<Set<string>> {
+  ): Promise<void> {
     const withWindow = lines.filter((l) => windowOf(l) !== null);
-    if (withWindow.length === 0) return new Set();
+    if (withWindow.length === 0) return;
     const from = withWindow.reduce((min, l) => (l.eventDate < min ? l.eventDate : min), withWindow[0]!.eventDate);
     const churns = await this.facts.movementsBetween(['CHURN'], from, today, [...new Set(withWindow.map((l) => l.customerId!))]);
     for (const line of withWindow) {
@@ -151,12 +153,8 @@ export class RetentionSourceService implements IncentiveSource, OnModuleInit {
       const churn = churns.find((c) => c.customerId === line.customerId && isWithinClawbackWindow(line.eventDate, c.date, days));
       if (!churn) continue;
       const reason = `${line.customerName} churned on ${churn.date}, ${daysBetween(line.eventDate, churn.date)} days after the ${line.what} of ${line.eventDate} (clawback window ${days} days).`;
-      await recordReversal(this.store, line.sourceType, line.sourceId, reason, churn.date);
+      line.reversal = { reason, on: churn.date };
     }
-    const types = [...new Set(lines.map((l) => l.sourceType))];
-    const all = new Set<string>();
-    for (const type of types) for (const id of (await this.accruals.reversedSources(type)).keys()) all.add(`${type}:${id}`);
-    return all;
   }
 }
 
