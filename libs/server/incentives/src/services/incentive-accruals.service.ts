@@ -17,7 +17,7 @@ import {
 } from '@prm/domain/incentives';
 import { divRound, formatFixed, formatMoneyPlain, formatPercent, money, type Percent, percentFromUnits } from '@prm/domain/money';
 import { type Connection, parseCursor, RequestContext, Role, toConnection } from '@prm/server/core';
-import { DealRegistrationsService } from '@prm/server/deals';
+import { DealRegistrationsService, type WonDealFact } from '@prm/server/deals';
 import { AuditService } from '@prm/server/identity';
 import { ProgramsService } from '@prm/server/programs';
 import { RevenueFactsService } from '@prm/server/revenue';
@@ -63,20 +63,8 @@ export interface DesiredLine {
   reversal?: Reversal | null;
 }
 
-interface WonDeal {
-  id: string;
-  number: number;
-  organisationId: string;
-  programId: string;
-  repUserId: string;
-  customerName: string;
-  country: string;
-  currency: string;
-  closeDate: string;
-  valueMinor: bigint;
-  productIds: string[];
-  partnerTier: string;
-}
+/** A won deal with the partner's tier in the deal's program (a SPIF can filter on it). */
+type WonDeal = WonDealFact & { partnerTier: string };
 
 export interface Reversal {
   reason: string;
