@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Anchor, Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, MANAGER_ROLES } from '../../app/auth/roles';
@@ -11,7 +11,7 @@ import { PageTitle } from '../../app/routing/page-title';
 import type { ActivityRowFragment, ActivityStatus } from '../../gql/graphql';
 import { useFormat } from '../../i18n/use-format';
 import { ActivitiesDocument, ApproveActivityDocument, RejectActivityDocument } from './activities.documents';
-import { ActivityStatusBadge } from './activity-status-badge';
+import { ActivityDescription, ActivityStatusWithReason } from './activity-status-badge';
 
 const PAGE_SIZE = 25;
 
@@ -77,22 +77,10 @@ export default function ActivityReviewsPage() {
                   </Table.Td>
                   <Table.Td>{a.type.name}</Table.Td>
                   <Table.Td>
-                    {a.description}
-                    {a.evidenceUrl ? (
-                      <Text size="xs">
-                        <Anchor href={a.evidenceUrl} target="_blank" rel="noopener noreferrer">
-                          {t('activities.columns.evidence')}
-                        </Anchor>
-                      </Text>
-                    ) : null}
+                    <ActivityDescription description={a.description} evidenceUrl={a.evidenceUrl ?? null} />
                   </Table.Td>
                   <Table.Td>
-                    <ActivityStatusBadge status={a.status} />
-                    {a.decisionReason ? (
-                      <Text size="xs" c="dimmed">
-                        {a.decisionReason}
-                      </Text>
-                    ) : null}
+                    <ActivityStatusWithReason status={a.status} reason={a.decisionReason ?? null} />
                   </Table.Td>
                   {canDecide ? (
                     <Table.Td>

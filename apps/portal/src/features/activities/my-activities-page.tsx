@@ -1,17 +1,16 @@
 import type { ErrorLike } from '@apollo/client';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMoreButton } from '../../app/components/load-more-button';
-import { ErrorAlert } from '../../app/errors/error-alert';
+import { ListCard } from '../../app/components/list-card';
 import { FormErrorSummary } from '../../app/errors/form-error-summary';
 import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
 import { PageTitle } from '../../app/routing/page-title';
 import { useFormat } from '../../i18n/use-format';
 import { ActivitiesDocument, ActivityTypesDocument, LogActivityDocument } from './activities.documents';
-import { ActivityStatusBadge } from './activity-status-badge';
+import { ActivityDescription, ActivityStatusWithReason } from './activity-status-badge';
 
 const PAGE_SIZE = 25;
 const today = (): string => new Date().toISOString().slice(0, 10);
@@ -114,53 +113,34 @@ function MyActivityList() {
   const { data, loading, error, fetchMore, refetch } = useQuery(ActivitiesDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
   const rows = data?.activities.edges.map((e) => e.node) ?? [];
   return (
-    <Card withBorder component="section" aria-labelledby="my-activities-heading">
-      <Title order={2} size="h4" id="my-activities-heading" mb="sm">
-        {t('activities.mine.list')}
-      </Title>
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {data && rows.length === 0 ? <Text data-testid="activities-empty">{t('activities.mine.empty')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="activities-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('activities.columns.date')}</Table.Th>
-                <Table.Th scope="col">{t('activities.columns.type')}</Table.Th>
-                <Table.Th scope="col">{t('activities.columns.description')}</Table.Th>
-                <Table.Th scope="col">{t('activities.columns.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => (
-                <Table.Tr key={a.id} data-testid="activity-row">
-                  <Table.Td>{format.day(a.occurredOn)}</Table.Td>
-                  <Table.Td>{a.type.name}</Table.Td>
-                  <Table.Td>
-                    {a.description}
-                    {a.evidenceUrl ? (
-                      <Text size="xs">
-                        <Anchor href={a.evidenceUrl} target="_blank" rel="noopener noreferrer">
-                          {t('activities.columns.evidence')}
-                        </Anchor>
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <ActivityStatusBadge status={a.status} />
-                    {a.decisionReason ? (
-                      <Text size="xs" c="dimmed">
-                        {a.decisionReason}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={data?.activities.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-    </Card>
+    <ListCard
+      title={t('activities.mine.list')}
+      headingId="my-activities-heading"
+      error={error}
+      onRetry={() => void refetch()}
+      loaded={Boolean(data)}
+      rowCount={rows.length}
+      emptyText={t('activities.mine.empty')}
+      emptyTestId="activities-empty"
+      tableTestId="activities-table"
+      minWidth={640}
+      columns={[t('activities.columns.date'), t('activities.columns.type'), t('activities.columns.description'), t('activities.columns.status')]}
+      pageInfo={data?.activities.pageInfo}
+      loading={loading}
+      onLoad={(after) => fetchMore({ variables: { after } })}
+    >
+      {rows.map((a) => (
+        <Table.Tr key={a.id} data-testid="activity-row">
+          <Table.Td>{format.day(a.occurredOn)}</Table.Td>
+          <Table.Td>{a.type.name}</Table.Td>
+          <Table.Td>
+            <ActivityDescription description={a.description} evidenceUrl={a.evidenceUrl ?? null} />
+          </Table.Td>
+          <Table.Td>
+            <ActivityStatusWithReason status={a.status} reason={a.decisionReason ?? null} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListCard>
   );
 }

@@ -3,8 +3,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMoreButton } from '../../app/components/load-more-button';
-import { ErrorAlert } from '../../app/errors/error-alert';
+import { ListCard } from '../../app/components/list-card';
 import { FormErrorSummary } from '../../app/errors/form-error-summary';
 import { asErrorLike } from '../../app/errors/graphql-errors';
 import { useFieldErrors } from '../../app/errors/use-field-errors';
@@ -118,44 +117,37 @@ function CompletionList() {
   const { data, loading, error, fetchMore, refetch } = useQuery(CourseCompletionsDocument, { variables: { first: PAGE_SIZE }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
   const rows = data?.courseCompletions.edges.map((e) => e.node) ?? [];
   return (
-    <Card withBorder component="section" aria-labelledby="completions-heading">
-      <Title order={2} size="h4" id="completions-heading" mb="sm">
-        {t('training.mine.list')}
-      </Title>
-      <ErrorAlert error={error} onRetry={() => void refetch()} />
-      {data && rows.length === 0 ? <Text data-testid="completions-empty">{t('training.mine.empty')}</Text> : null}
-      {rows.length > 0 ? (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped data-testid="completions-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('training.columns.course')}</Table.Th>
-                <Table.Th scope="col">{t('training.columns.completedOn')}</Table.Th>
-                <Table.Th scope="col">{t('training.columns.expiresOn')}</Table.Th>
-                <Table.Th scope="col">{t('training.columns.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((c) => {
-                const state = certificationState(c);
-                return (
-                  <Table.Tr key={c.id} data-testid="completion-row">
-                    <Table.Td>{c.course.name}</Table.Td>
-                    <Table.Td>{format.day(c.completedOn)}</Table.Td>
-                    <Table.Td>{c.expiresOn ? format.day(c.expiresOn) : c.course.certification ? t('training.neverExpires') : '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLOR[state]} variant="light" data-testid="completion-state">
-                        {t(`training.state.${state}`)}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      ) : null}
-      <LoadMoreButton pageInfo={data?.courseCompletions.pageInfo} loading={loading} onLoad={(after) => fetchMore({ variables: { after } })} />
-    </Card>
+    <ListCard
+      title={t('training.mine.list')}
+      headingId="completions-heading"
+      error={error}
+      onRetry={() => void refetch()}
+      loaded={Boolean(data)}
+      rowCount={rows.length}
+      emptyText={t('training.mine.empty')}
+      emptyTestId="completions-empty"
+      tableTestId="completions-table"
+      minWidth={600}
+      columns={[t('training.columns.course'), t('training.columns.completedOn'), t('training.columns.expiresOn'), t('training.columns.state')]}
+      pageInfo={data?.courseCompletions.pageInfo}
+      loading={loading}
+      onLoad={(after) => fetchMore({ variables: { after } })}
+    >
+      {rows.map((c) => {
+        const state = certificationState(c);
+        return (
+          <Table.Tr key={c.id} data-testid="completion-row">
+            <Table.Td>{c.course.name}</Table.Td>
+            <Table.Td>{format.day(c.completedOn)}</Table.Td>
+            <Table.Td>{c.expiresOn ? format.day(c.expiresOn) : c.course.certification ? t('training.neverExpires') : '—'}</Table.Td>
+            <Table.Td>
+              <Badge color={STATE_COLOR[state]} variant="light" data-testid="completion-state">
+                {t(`training.state.${state}`)}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </ListCard>
   );
 }

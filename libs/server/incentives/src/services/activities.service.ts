@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrorCollector } from '@prm/domain/common';
 import { type ApprovalMode } from '@prm/domain/incentives';
-import { type Connection, JobsService, parseCursor, pgCode, RequestContext, Role, toConnection } from '@prm/server/core';
+import { type Connection, JobsService, parseCursor, pgCode, RequestContext, toConnection } from '@prm/server/core';
 import { AuditService } from '@prm/server/identity';
 import type { EntityManager } from 'typeorm';
 import { IncentivesStore } from './incentives-store.service';
@@ -78,13 +78,6 @@ export async function nudgeAccrual(store: IncentivesStore, jobs: JobsService, ..
   } catch {
     // The hourly run catches up; a nudge never fails the request that caused it.
   }
-}
-
-export function partnerRowScope(ctx: RequestContext, alias: string, offset: number): { sql: string; params: unknown[] } {
-  const org = ctx.partnerScope;
-  if (!org) return { sql: 'true', params: [] };
-  if (ctx.hasRole(Role.PARTNER_REP)) return { sql: `${alias}.organisation_id = $${offset + 1} AND ${alias}.user_id = $${offset + 2}`, params: [org, ctx.actor?.userId ?? null] };
-  return { sql: `${alias}.organisation_id = $${offset + 1}`, params: [org] };
 }
 
 /**
@@ -164,7 +157,7 @@ export class ActivitiesService {
   }
 
   async get(ctx: RequestContext, id: string, em?: EntityManager, lock = false): Promise<ActivityRow> {
-    const scope = partnerRowScope(ctx, 'a', 1);
+    const scope = this.store.beneficiaryScope(ctx, 'a', 1);
     const [row] = await this.store.q(em).query(`SELECT ${ACTIVITY_COLUMNS} FROM incentive_activities a WHERE a.id = $1 AND ${scope.sql}${lock ? ' FOR UPDATE' : ''}`, [id, ...scope.params]);
     if (!row) throw new DomainError('NOT_FOUND', 'Activity not found.');
     return row as ActivityRow;
@@ -175,7 +168,7 @@ export class ActivitiesService {
     const cursor = parseCursor(after, ['timestamp', 'uuid']);
     const params: unknown[] = [];
     const p = (value: unknown): string => `$${params.push(value)}`;
-    const scope = partnerRowScope(ctx, 'a', 0);
+    const scope = this.store.beneficiaryScope(ctx, 'a', 0);
     params.push(...scope.params);
     const where = [scope.sql];
     if (filter.organisationId) where.push(`a.organisation_id = ${p(filter.organisationId)}`);

@@ -8,7 +8,7 @@ import { AuditService, UsersService } from '@prm/server/identity';
 import { NotificationsService } from '@prm/server/notifications';
 import { ProgramsService } from '@prm/server/programs';
 import type { EntityManager } from 'typeorm';
-import { nudgeAccrual, partnerRowScope } from './activities.service';
+import { nudgeAccrual } from './activities.service';
 import { IncentivesStore } from './incentives-store.service';
 
 export interface CourseRow {
@@ -176,7 +176,7 @@ export class TrainingService implements OnModuleInit {
   // ---- completions ----
 
   async completion(ctx: RequestContext, id: string, em?: EntityManager): Promise<CompletionRow> {
-    const scope = partnerRowScope(ctx, 'k', 1);
+    const scope = this.store.beneficiaryScope(ctx, 'k', 1);
     const [row] = await this.store.q(em).query(`SELECT ${COMPLETION_COLUMNS} FROM training_completions k WHERE k.id = $1 AND ${scope.sql}`, [id, ...scope.params]);
     if (!row) throw new DomainError('NOT_FOUND', 'Course completion not found.');
     return row as CompletionRow;
@@ -189,7 +189,7 @@ export class TrainingService implements OnModuleInit {
     if (cursor && !isIsoDate(cursor[0])) throw new DomainError('BAD_USER_INPUT', 'The cursor is not valid.', { after: ['The cursor is not valid.'] });
     const params: unknown[] = [];
     const p = (value: unknown): string => `$${params.push(value)}`;
-    const scope = partnerRowScope(ctx, 'k', 0);
+    const scope = this.store.beneficiaryScope(ctx, 'k', 0);
     params.push(...scope.params);
     const where = [scope.sql];
     if (filter.organisationId) where.push(`k.organisation_id = ${p(filter.organisationId)}`);
